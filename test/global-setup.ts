@@ -1,0 +1,2 @@
+// Placeholder until the database test harness lands; see test/helpers/.
+export default async function setup(): Promise<void> {}
