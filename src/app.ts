@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { authPlugin } from './http/auth-plugin.ts';
+import { registerErrorHandling } from './http/error-handler.ts';
+import { TooManyRequests } from './http/errors.ts';
+import { healthRoutes } from './http/health-routes.ts';
+import { registerOpenApi } from './http/openapi.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { peopleRoutes } from './modules/people/routes.ts';
+import { userRoutes } from './modules/users/routes.ts';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+}
+
+/** Builds the whole HTTP application; it does not listen (src/server.ts does) so tests can inject. */
+export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.refreshToken'],
+        censor: '[redacted]',
+      },
+    },
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  // JSON only: anything else is answered 415 rather than guessed at.
+  app.removeContentTypeParser('text/plain');
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyHelmet, { global: true });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => new TooManyRequests(Math.max(1, Math.ceil(context.ttl / 1000))),
+  });
+  await registerOpenApi(app, pkg.version);
+  await app.register(authPlugin, { config, db });
+
+  await app.register(healthRoutes, { db });
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, { loginRateLimitPerMinute: config.loginRateLimitPerMinute });
+      await api.register(userRoutes);
+      await api.register(peopleRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}

@@ -1,0 +1,63 @@
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import type { DB } from './schema.ts';
+
+export type Database = Kysely<DB>;
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: 'postgres' | 'embedded';
+  /** The embedded instance, when there is one (the job queue and test harness need it). */
+  pglite?: PGlite;
+  pgPool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'embedded'; dataDir: string };
+
+// Both drivers must return the same JS shapes, or code passes on one and fails on the other:
+// int8 (counts) as numbers, `date` as the plain 'YYYY-MM-DD' string (a meeting date has no time zone).
+const INT8 = 20;
+const DATE = 1082;
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8) return (v: string) => Number.parseInt(v, 10);
+    if (oid === DATE) return (v: string) => v;
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+export async function openDatabase(target: DatabaseTarget, logger?: Logger): Promise<DatabaseHandle> {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: 10,
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+      types: pgTypes,
+    });
+    // Without this listener a database restart emits an unhandled 'error' and kills the process.
+    pool.on('error', (err) => logger?.warn({ err }, 'idle PostgreSQL client error'));
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', pgPool: pool, close: () => db.destroy() };
+  }
+  const pglite = await PGlite.create(target.dataDir, {
+    parsers: { [pgliteTypes.INT8]: (v: string) => Number.parseInt(v, 10), [pgliteTypes.DATE]: (v: string) => v },
+  });
+  return wrapPglite(pglite);
+}
+
+export function wrapPglite(pglite: PGlite): DatabaseHandle {
+  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    db,
+    kind: 'embedded',
+    pglite,
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
