@@ -29,6 +29,11 @@ const pgTypes = {
   },
 };
 
+export const pgliteParsers = {
+  [pgliteTypes.INT8]: (v: string) => Number.parseInt(v, 10),
+  [pgliteTypes.DATE]: (v: string) => v,
+};
+
 export async function openDatabase(target: DatabaseTarget, logger?: Logger): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({
@@ -43,9 +48,7 @@ export async function openDatabase(target: DatabaseTarget, logger?: Logger): Pro
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', pgPool: pool, close: () => db.destroy() };
   }
-  const pglite = await PGlite.create(target.dataDir, {
-    parsers: { [pgliteTypes.INT8]: (v: string) => Number.parseInt(v, 10), [pgliteTypes.DATE]: (v: string) => v },
-  });
+  const pglite = await PGlite.create(target.dataDir, { parsers: pgliteParsers });
   return wrapPglite(pglite);
 }
 

@@ -66,7 +66,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { config: Config
     } catch {
       throw new Unauthorized('The access token is not valid or has expired.');
     }
-    if (typeof claims.sub !== 'string' || typeof claims.tv !== 'number' || !isUuid(claims.sub)) {
+    if (typeof claims.tv !== 'number' || !isUuid(claims.sub) || !isUuid(claims.sid)) {
       throw new Unauthorized('The access token is not valid or has expired.');
     }
     const principal = await loadPrincipal(opts.db, claims);
@@ -75,6 +75,6 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { config: Config
   });
 });
 
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

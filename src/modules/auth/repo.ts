@@ -9,7 +9,8 @@ export async function findUserForLogin(db: Database, email: string) {
     .executeTakeFirst();
 }
 
-export async function findPrincipalRow(db: Database, userId: string) {
+/** The user, their secretariat boards and whether the session `sessionId` is still open. */
+export async function findPrincipalRow(db: Database, userId: string, sessionId?: string) {
   return db
     .selectFrom('users')
     .select((eb) => [
@@ -26,6 +27,17 @@ export async function findPrincipalRow(db: Database, userId: string) {
         .select(sql<string[]>`coalesce(array_agg(board_id), '{}')`.as('ids'))
         .whereRef('board_secretariat.user_id', '=', 'users.id')
         .as('secretariat_board_ids'),
+      eb
+        .exists(
+          eb
+            .selectFrom('refresh_tokens')
+            .select('id')
+            .where('family_id', '=', sessionId ?? '00000000-0000-0000-0000-000000000000')
+            .whereRef('refresh_tokens.user_id', '=', 'users.id')
+            .where('revoked_at', 'is', null)
+            .where('expires_at', '>', new Date()),
+        )
+        .as('session_active'),
     ])
     .where('id', '=', userId)
     .executeTakeFirst();

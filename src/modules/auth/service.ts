@@ -11,6 +11,8 @@ export interface AccessClaims {
   sub: string;
   /** Token version: a mismatch with the user's current one means the token was revoked. */
   tv: number;
+  /** Session (refresh-token family): once logged out or revoked, its access tokens stop working too. */
+  sid: string;
 }
 
 export interface TokenSigner {
@@ -92,7 +94,7 @@ async function issuePair(
     expiresAt: new Date(Date.now() + signer.refreshTtlSeconds * 1000),
   });
   return {
-    accessToken: signer.signAccess({ sub: userId, tv: tokenVersion }),
+    accessToken: signer.signAccess({ sub: userId, tv: tokenVersion, sid: familyId }),
     tokenType: 'Bearer',
     expiresIn: signer.accessTtlSeconds,
     refreshToken: refreshToken.token,
@@ -102,8 +104,8 @@ async function issuePair(
 
 /** The principal for a verified access token, or null when the token no longer stands. */
 export async function loadPrincipal(db: Database, claims: AccessClaims): Promise<Principal | null> {
-  const row = await repo.findPrincipalRow(db, claims.sub);
-  if (!row || !row.active || row.token_version !== claims.tv) return null;
+  const row = await repo.findPrincipalRow(db, claims.sub, claims.sid);
+  if (!row || !row.active || row.token_version !== claims.tv || !row.session_active) return null;
   return {
     userId: row.id,
     email: row.email,

@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import * as repo from '../modules/idempotency/repo.ts';
+import { BadRequest, Conflict, UnprocessableContent } from './errors.ts';
+import { requireUser } from './principal.ts';
+
+/**
+ * Idempotency-Key on creates: the same key and body replays the first response; the same key with
+ * another body is 422; a duplicate arriving while the first is still running is 409. A failed first
+ * attempt releases the key so the client can retry.
+ */
+export async function idempotent<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  create: () => Promise<T>,
+): Promise<T> {
+  const header = request.headers['idempotency-key'];
+  if (header === undefined) {
+    reply.code(status);
+    return create();
+  }
+  const key = String(header);
+  if (!/^[\x21-\x7e]{1,200}$/.test(key)) {
+    throw new BadRequest('Idempotency-Key must be 1 to 200 visible ASCII characters.', [
+      { path: 'headers.idempotency-key', message: 'invalid' },
+    ]);
+  }
+  const user = requireUser(request.actor);
+  const { db } = request.ctx();
+  const route = `${request.method} ${request.routeOptions.url ?? request.url}`;
+  const requestHash = createHash('sha256')
+    .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+    .digest('hex');
+
+  if (!(await repo.claimKey(db, { userId: user.userId, key, route, requestHash }))) {
+    const existing = await repo.findKey(db, user.userId, key);
+    if (!existing || existing.request_hash !== requestHash) {
+      throw new UnprocessableContent('This Idempotency-Key was already used for a different request.');
+    }
+    if (existing.status_code === null) throw new Conflict('A request with this Idempotency-Key is still in progress.');
+    reply.header('idempotent-replayed', 'true');
+    reply.code(existing.status_code);
+    // The stored body is already the serialised response (dates as strings): send it as it was.
+    reply.serializer(JSON.stringify);
+    return existing.response_body as T;
+  }
+  try {
+    const result = await create();
+    await repo.completeKey(db, user.userId, key, status, result);
+    reply.code(status);
+    return result;
+  } catch (err) {
+    await repo.releaseKey(db, user.userId, key);
+    throw err;
+  }
+}

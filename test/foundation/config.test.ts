@@ -1,0 +1,64 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.ts';
+
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'boardroom-config-'));
+
+describe('config', () => {
+  it('defaults to the embedded database under the data dir', () => {
+    const dir = tmp();
+    const config = loadConfig({ DATA_DIR: dir });
+    expect(config.database).toEqual({ kind: 'embedded', dataDir: path.join(dir, 'pgdata') });
+    expect(config.port).toBe(3000);
+    expect(config.trustProxy).toBe(false);
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set', () => {
+    const config = loadConfig({ DATA_DIR: tmp(), DATABASE_URL: 'postgres://u@localhost:5432/db' });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@localhost:5432/db' });
+  });
+
+  it('names every bad variable', () => {
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', ACCESS_TOKEN_TTL_SECONDS: '99999' });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const message = (err as Error).message;
+      for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'ACCESS_TOKEN_TTL_SECONDS']) expect(message).toContain(name);
+    }
+  });
+
+  it('requires the JWT secret in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp() })).toThrow(/JWT_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
+    const ok = loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), JWT_SECRET: 'x'.repeat(40) });
+    expect(ok.jwt.secret).toBe('x'.repeat(40));
+  });
+
+  it('generates a development secret once and keeps it in the data dir', () => {
+    const dir = tmp();
+    const first = loadConfig({ DATA_DIR: dir });
+    expect(first.jwt.secret.length).toBeGreaterThanOrEqual(32);
+    expect(existsSync(path.join(dir, 'secrets.json'))).toBe(true);
+    expect(readFileSync(path.join(dir, 'secrets.json'), 'utf8')).toContain(first.jwt.secret);
+    expect(loadConfig({ DATA_DIR: dir }).jwt.secret).toBe(first.jwt.secret);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ DATA_DIR: tmp(), DATABASE_URL: '' }).database.kind).toBe('embedded');
+  });
+
+  it('the server exits with a message naming the variable', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      env: { ...process.env, PORT: 'not-a-port', DATA_DIR: tmp() },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('PORT');
+  });
+});
