@@ -11,8 +11,16 @@ import { registerErrorHandling } from './http/error-handler.ts';
 import { TooManyRequests } from './http/errors.ts';
 import { healthRoutes } from './http/health-routes.ts';
 import { registerOpenApi } from './http/openapi.ts';
+import { actionsRoutes } from './modules/actions/routes.ts';
+import { agendaRoutes } from './modules/agenda/routes.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { boardsRoutes } from './modules/boards/routes.ts';
+import { meetingsRoutes } from './modules/meetings/routes.ts';
 import { peopleRoutes } from './modules/people/routes.ts';
+import { plansRoutes } from './modules/plans/routes.ts';
+import { questionsRoutes } from './modules/questions/routes.ts';
+import { searchRoutes } from './modules/search/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -62,6 +70,14 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
       await api.register(authRoutes, { loginRateLimitPerMinute: config.loginRateLimitPerMinute });
       await api.register(userRoutes);
       await api.register(peopleRoutes);
+      await api.register(boardsRoutes);
+      await api.register(meetingsRoutes);
+      await api.register(agendaRoutes);
+      await api.register(questionsRoutes);
+      await api.register(actionsRoutes);
+      await api.register(plansRoutes);
+      await api.register(searchRoutes);
+      await api.register(auditRoutes);
     },
     { prefix: '/api/v1' },
   );
