@@ -46,7 +46,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       sql`not ('officer' = any(roles)) or organisation_id is not null`,
     )
     .execute();
-  await db.schema.createIndex('users_email_unique').unique().on('users').expression(sql`lower(email)`).execute();
+  await db.schema
+    .createIndex('users_email_unique')
+    .unique()
+    .on('users')
+    .expression(sql`lower(email)`)
+    .execute();
 
   await db.schema
     .createTable('refresh_tokens')
@@ -74,7 +79,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('after', 'jsonb')
     .addColumn('request_id', 'text')
     .execute();
-  await db.schema.createIndex('audit_log_entity_idx').on('audit_log').columns(['entity_type', 'entity_id']).execute();
+  await db.schema
+    .createIndex('audit_log_entity_idx')
+    .on('audit_log')
+    .columns(['entity_type', 'entity_id'])
+    .execute();
   await db.schema.createIndex('audit_log_at_idx').on('audit_log').column('at').execute();
   // Append-only, enforced by the database rather than by convention.
   await sql`

@@ -45,9 +45,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('location', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('online', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('scheduled').check(
-        sql`status in ('scheduled','held','notes_drafted','notes_approved','published','cancelled')`,
-      ),
+      c
+        .notNull()
+        .defaultTo('scheduled')
+        .check(sql`status in ('scheduled','held','notes_drafted','notes_approved','published','cancelled')`),
     )
     .addColumn('summary', 'text', (c) =>
       c.notNull().defaultTo('These minutes provide a summary of key points raised during this meeting.'),
@@ -55,12 +56,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('question_deadline', 'timestamptz')
     .addColumn('next_meeting_id', 'uuid', (c) => c.references('meetings.id').onDelete('set null'))
     .addColumn('next_meeting_date', 'date')
-    .addColumn('notes_approved_at_meeting_id', 'uuid', (c) => c.references('meetings.id').onDelete('set null'))
+    .addColumn('notes_approved_at_meeting_id', 'uuid', (c) =>
+      c.references('meetings.id').onDelete('set null'),
+    )
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(now))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(now))
     .execute();
-  await db.schema.createIndex('meetings_board_starts_idx').on('meetings').columns(['board_id', 'starts_at']).execute();
+  await db.schema
+    .createIndex('meetings_board_starts_idx')
+    .on('meetings')
+    .columns(['board_id', 'starts_at'])
+    .execute();
 
   await db.schema
     .createTable('agenda_items')
@@ -69,9 +76,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) =>
-      c.notNull().check(
-        sql`kind in ('attendance','previous_notes','update','questions','report','declarations','matters_arising','exclusion','aob','close','other')`,
-      ),
+      c
+        .notNull()
+        .check(
+          sql`kind in ('attendance','previous_notes','update','questions','report','declarations','matters_arising','exclusion','aob','close','other')`,
+        ),
     )
     .addColumn('presenters', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
     .addColumn('body_html', 'text', (c) => c.notNull().defaultTo(''))
@@ -86,10 +95,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(now))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(now))
-    .addCheckConstraint('agenda_items_exempt_reason', sql`confidentiality <> 'exempt' or exempt_reason is not null`)
+    .addCheckConstraint(
+      'agenda_items_exempt_reason',
+      sql`confidentiality <> 'exempt' or exempt_reason is not null`,
+    )
     .execute();
-  await db.schema.createIndex('agenda_items_meeting_idx').on('agenda_items').columns(['meeting_id', 'position']).execute();
-  await db.schema.createIndex('agenda_items_search_idx').on('agenda_items').using('gin').column('search').execute();
+  await db.schema
+    .createIndex('agenda_items_meeting_idx')
+    .on('agenda_items')
+    .columns(['meeting_id', 'position'])
+    .execute();
+  await db.schema
+    .createIndex('agenda_items_search_idx')
+    .on('agenda_items')
+    .using('gin')
+    .column('search')
+    .execute();
 
   await db.schema
     .createTable('papers')
@@ -157,7 +178,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(now))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(now))
     .execute();
-  await db.schema.createIndex('questions_meeting_idx').on('questions').columns(['meeting_id', 'position']).execute();
+  await db.schema
+    .createIndex('questions_meeting_idx')
+    .on('questions')
+    .columns(['meeting_id', 'position'])
+    .execute();
   await db.schema.createIndex('questions_search_idx').on('questions').using('gin').column('search').execute();
 
   await db.schema
@@ -173,9 +198,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('question_id', 'uuid', (c) => c.references('questions.id').onDelete('set null'))
     .addColumn('due_date', 'date')
     .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('open').check(
-        sql`status in ('open','in_progress','completion_proposed','closed','superseded')`,
-      ),
+      c
+        .notNull()
+        .defaultTo('open')
+        .check(sql`status in ('open','in_progress','completion_proposed','closed','superseded')`),
     )
     .addColumn('closed_at', 'timestamptz')
     .addColumn('closed_by', 'uuid', (c) => c.references('users.id').onDelete('set null'))
@@ -191,8 +217,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(now))
     .addUniqueConstraint('actions_board_reference_unique', ['board_id', 'reference'])
     .execute();
-  await db.schema.createIndex('actions_board_status_idx').on('actions').columns(['board_id', 'status', 'due_date']).execute();
-  await db.schema.createIndex('actions_owner_idx').on('actions').columns(['owner_organisation_id', 'status']).execute();
+  await db.schema
+    .createIndex('actions_board_status_idx')
+    .on('actions')
+    .columns(['board_id', 'status', 'due_date'])
+    .execute();
+  await db.schema
+    .createIndex('actions_owner_idx')
+    .on('actions')
+    .columns(['owner_organisation_id', 'status'])
+    .execute();
   await db.schema.createIndex('actions_meeting_idx').on('actions').column('meeting_id').execute();
   await db.schema.createIndex('actions_search_idx').on('actions').using('gin').column('search').execute();
 
@@ -203,14 +237,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('author_user_id', 'uuid', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('author_name', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) =>
-      c.notNull().defaultTo('update').check(sql`kind in ('update','completion_proposed','closed','reopened','reassigned')`),
+      c
+        .notNull()
+        .defaultTo('update')
+        .check(sql`kind in ('update','completion_proposed','closed','reopened','reassigned')`),
     )
     .addColumn('text', 'text', (c) => c.notNull())
     .addColumn('evidence_file_id', 'uuid', (c) => c.references('files.id'))
     .addColumn('public', 'boolean', (c) => c.notNull().defaultTo(true))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`clock_timestamp()`))
     .execute();
-  await db.schema.createIndex('action_updates_action_idx').on('action_updates').columns(['action_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('action_updates_action_idx')
+    .on('action_updates')
+    .columns(['action_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('plans')
@@ -253,7 +294,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('action_id', 'uuid', (c) => c.references('actions.id').onDelete('cascade'))
     .addCheckConstraint('commitment_links_one_target', sql`num_nonnulls(item_id, question_id, action_id) = 1`)
     .execute();
-  await db.schema.createIndex('commitment_links_commitment_idx').on('commitment_links').column('commitment_id').execute();
+  await db.schema
+    .createIndex('commitment_links_commitment_idx')
+    .on('commitment_links')
+    .column('commitment_id')
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

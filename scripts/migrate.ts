@@ -13,7 +13,8 @@ const database = await openDatabase(config.database);
 try {
   const step = direction === 'up' ? 'latest' : direction === 'down' ? 'down' : 'none';
   const result = await runMigrations(database.db, step);
-  for (const r of result.results ?? []) console.log(`${r.direction.padEnd(4)} ${r.migrationName}: ${r.status}`);
+  for (const r of result.results ?? [])
+    console.log(`${r.direction.padEnd(4)} ${r.migrationName}: ${r.status}`);
   if (!result.results?.length) console.log('nothing to do');
 } finally {
   await database.close();

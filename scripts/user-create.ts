@@ -7,9 +7,9 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { runMigrations } from '../src/db/migrate.ts';
-import { createUserBody } from '../src/modules/users/schemas.ts';
 import { hashPassword } from '../src/modules/auth/passwords.ts';
 import { insertUser } from '../src/modules/users/repo.ts';
+import { createUserBody } from '../src/modules/users/schemas.ts';
 
 const { values } = parseArgs({
   options: {
@@ -26,8 +26,11 @@ const parsed = createUserBody.safeParse({
   roles: values.role,
 });
 if (!parsed.success) {
-  for (const issue of parsed.error.issues) console.error(`${issue.path.join('.') || 'input'}: ${issue.message}`);
-  console.error('usage: npm run user:create -- --email EMAIL --name NAME [--role admin] [--password PASSWORD]');
+  for (const issue of parsed.error.issues)
+    console.error(`${issue.path.join('.') || 'input'}: ${issue.message}`);
+  console.error(
+    'usage: npm run user:create -- --email EMAIL --name NAME [--role admin] [--password PASSWORD]',
+  );
   process.exit(2);
 }
 const config = loadConfig();

@@ -23,7 +23,9 @@ import { questionsRoutes } from './modules/questions/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
 export interface AppDeps {
   config: Config;
@@ -36,7 +38,13 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
     logger: {
       level: config.logLevel,
       redact: {
-        paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.refreshToken'],
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'res.headers["set-cookie"]',
+          '*.password',
+          '*.refreshToken',
+        ],
         censor: '[redacted]',
       },
     },
@@ -59,7 +67,8 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
   await app.register(fastifyHelmet, { global: true });
   await app.register(fastifyRateLimit, {
     global: false,
-    errorResponseBuilder: (_request, context) => new TooManyRequests(Math.max(1, Math.ceil(context.ttl / 1000))),
+    errorResponseBuilder: (_request, context) =>
+      new TooManyRequests(Math.max(1, Math.ceil(context.ttl / 1000))),
   });
   await registerOpenApi(app, pkg.version);
   await app.register(authPlugin, { config, db });

@@ -9,7 +9,11 @@ import { z } from 'zod';
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const positiveInt = z.coerce.number().int().positive();
 
-const chromiumCandidates = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+const chromiumCandidates = [
+  '/usr/bin/chromium-headless-shell',
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+];
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -46,7 +50,13 @@ export interface Config {
   database: { kind: 'postgres'; url: string } | { kind: 'embedded'; dataDir: string };
   dataDir: string;
   migrateOnStart: boolean;
-  jwt: { secret: string; issuer: string; audience: string; accessTtlSeconds: number; refreshTtlSeconds: number };
+  jwt: {
+    secret: string;
+    issuer: string;
+    audience: string;
+    accessTtlSeconds: number;
+    refreshTtlSeconds: number;
+  };
   render: { chromiumPath: string; poolSize: number; timeoutMs: number; protectiveMarking: string };
   logLevel: string;
   trustProxy: boolean | string;
@@ -123,7 +133,9 @@ function developmentSecret(nodeEnv: string, dataDir: string): string {
   }
   const file = path.join(dataDir, 'secrets.json');
   if (existsSync(file)) {
-    const stored = z.object({ jwtSecret: z.string().min(32) }).safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    const stored = z
+      .object({ jwtSecret: z.string().min(32) })
+      .safeParse(JSON.parse(readFileSync(file, 'utf8')));
     if (stored.success) return stored.data.jwtSecret;
   }
   mkdirSync(dataDir, { recursive: true });

@@ -10,7 +10,13 @@ type Tsvector = ColumnType<string, never, never>;
 
 export type Role = 'admin' | 'secretariat' | 'officer' | 'member';
 export type Confidentiality = 'public' | 'exempt' | 'opcc_only';
-export type MeetingStatus = 'scheduled' | 'held' | 'notes_drafted' | 'notes_approved' | 'published' | 'cancelled';
+export type MeetingStatus =
+  | 'scheduled'
+  | 'held'
+  | 'notes_drafted'
+  | 'notes_approved'
+  | 'published'
+  | 'cancelled';
 export type ItemKind =
   | 'attendance'
   | 'previous_notes'

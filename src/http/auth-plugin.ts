@@ -2,9 +2,9 @@ import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.ts';
+import type { ServiceContext } from '../context.ts';
 import type { Database } from '../db/database.ts';
 import { type AccessClaims, loadPrincipal, type TokenSigner } from '../modules/auth/service.ts';
-import type { ServiceContext } from '../context.ts';
 import { Unauthorized } from './errors.ts';
 import type { Actor } from './principal.ts';
 
@@ -76,5 +76,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { config: Config
 });
 
 function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+  return (
+    typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
+  );
 }

@@ -25,7 +25,11 @@ export function text(max: number) {
     .string()
     .trim()
     .max(max)
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'must not contain control characters');
+    .refine(
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+      (s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s),
+      'must not contain control characters',
+    );
 }
 
 export function requiredText(max: number) {

@@ -25,7 +25,15 @@ const pgClientErrors: Record<string, [number, string, string]> = {
   '40P01': [409, 'Conflict', 'A concurrent change got there first; try again.'],
 };
 
-const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03']);
+const unavailableCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
 
 function isDatabaseUnavailable(err: PgLikeError): boolean {
   if (err.code && (unavailableCodes.has(err.code) || err.code.startsWith('08'))) return true;
@@ -58,13 +66,25 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, 'database unavailable');
       reply.header('retry-after', '5');
-      return sendProblem(request, reply, 503, 'Service Unavailable', 'The database is unavailable; try again shortly.');
+      return sendProblem(
+        request,
+        reply,
+        503,
+        'Service Unavailable',
+        'The database is unavailable; try again shortly.',
+      );
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       if (status === 429) {
         const retry = reply.getHeader('retry-after');
-        return sendProblem(request, reply, 429, 'Too Many Requests', `Too many requests; retry in ${retry ?? 60} s.`);
+        return sendProblem(
+          request,
+          reply,
+          429,
+          'Too Many Requests',
+          `Too many requests; retry in ${retry ?? 60} s.`,
+        );
       }
       return sendProblem(request, reply, status, titleFor(status), clientMessage(error));
     }

@@ -20,7 +20,10 @@ export class AppError extends Error {
 }
 
 export class BadRequest extends AppError {
-  constructor(detail: string, readonly errors: FieldError[] = []) {
+  constructor(
+    detail: string,
+    readonly errors: FieldError[] = [],
+  ) {
     super(400, 'Bad Request', detail, errors.length ? { errors } : {});
   }
 }

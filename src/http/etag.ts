@@ -19,7 +19,8 @@ export function requireIfMatch(request: FastifyRequest, id: string): number {
   const header = request.headers['if-match'];
   if (!header) throw new PreconditionRequired();
   const match = /^(?:W\/)?"([0-9a-f-]{36}):(\d{1,9})"$/.exec(String(header).trim());
-  if (!match || match[1] !== id) throw new PreconditionFailed('If-Match does not name this resource’s current ETag.');
+  if (!match || match[1] !== id)
+    throw new PreconditionFailed('If-Match does not name this resource’s current ETag.');
   return Number(match[2]);
 }
 

@@ -38,7 +38,8 @@ export async function idempotent<T>(
     if (!existing || existing.request_hash !== requestHash) {
       throw new UnprocessableContent('This Idempotency-Key was already used for a different request.');
     }
-    if (existing.status_code === null) throw new Conflict('A request with this Idempotency-Key is still in progress.');
+    if (existing.status_code === null)
+      throw new Conflict('A request with this Idempotency-Key is still in progress.');
     reply.header('idempotent-replayed', 'true');
     reply.code(existing.status_code);
     // The stored body is already the serialised response (dates as strings): send it as it was.

@@ -8,7 +8,10 @@ export function encodeCursor(values: (string | number | null)[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, arity: number): (string | number | null)[] | undefined {
+export function decodeCursor(
+  cursor: string | undefined,
+  arity: number,
+): (string | number | null)[] | undefined {
   if (!cursor) return undefined;
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -22,7 +25,9 @@ export function decodeCursor(cursor: string | undefined, arity: number): (string
   } catch {
     // fall through
   }
-  throw new BadRequest('The cursor is not valid.', [{ path: 'querystring.cursor', message: 'not a cursor from this API' }]);
+  throw new BadRequest('The cursor is not valid.', [
+    { path: 'querystring.cursor', message: 'not a cursor from this API' },
+  ]);
 }
 
 export interface Page<T> {

@@ -20,7 +20,10 @@ export function canSee(actor: Actor, boardId: string, confidentiality: Confident
 }
 
 /** Officers answer for the actions of their own organisation, and only those. */
-export function canUpdateAction(actor: Actor, action: { board_id: string; owner_organisation_id: string }): boolean {
+export function canUpdateAction(
+  actor: Actor,
+  action: { board_id: string; owner_organisation_id: string },
+): boolean {
   if (!actor) return false;
   if (canAdministerBoard(actor, action.board_id)) return true;
   return hasRole(actor, 'officer') && actor.organisationId === action.owner_organisation_id;

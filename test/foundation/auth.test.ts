@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, expectProblem, TEST_JWT_SECRET, TEST_PASSWORD, type TestApp } from '../helpers/app.ts';
+import {
+  createTestApp,
+  expectProblem,
+  TEST_JWT_SECRET,
+  TEST_PASSWORD,
+  type TestApp,
+} from '../helpers/app.ts';
 import { decodePayload, forgeHs, forgeNone, forgeRs } from '../helpers/jwt.ts';
 
 describe('authentication', () => {
@@ -11,7 +17,12 @@ describe('authentication', () => {
 
   const me = (token: string) => t.request({ method: 'GET', url: '/api/v1/auth/me', as: token });
   const login = (email: string, password: string, ip = '10.0.0.1') =>
-    t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, remoteAddress: ip });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email, password },
+      remoteAddress: ip,
+    });
 
   it('signs in and reports who you are', async () => {
     const user = await t.user({ roles: ['member'] });
@@ -69,15 +80,26 @@ describe('authentication', () => {
       ['wrong audience', () => forgeHs(TEST_JWT_SECRET, { ...valid, aud: 'other-api' })],
       ['expired', () => forgeHs(TEST_JWT_SECRET, { ...valid, iat: now() - 4000, exp: now() - 100 })],
       ['not yet valid', () => forgeHs(TEST_JWT_SECRET, { ...valid, nbf: now() + 3600 })],
-      ['too old (iat beyond max age)', () => forgeHs(TEST_JWT_SECRET, { ...valid, iat: now() - 7200, exp: now() + 600 })],
+      [
+        'too old (iat beyond max age)',
+        () => forgeHs(TEST_JWT_SECRET, { ...valid, iat: now() - 7200, exp: now() + 600 }),
+      ],
       ['no expiry', () => forgeHs(TEST_JWT_SECRET, { ...valid, exp: undefined })],
       ['stale token version', () => forgeHs(TEST_JWT_SECRET, { ...valid, tv: 999 })],
-      ['unknown session', () => forgeHs(TEST_JWT_SECRET, { ...valid, sid: '00000000-0000-4000-8000-000000000000' })],
-      ['tampered payload', () => {
-        const [h, , s] = forgeHs(TEST_JWT_SECRET, valid).split('.');
-        const payload = Buffer.from(JSON.stringify({ ...valid, sub: '00000000-0000-4000-8000-000000000001' })).toString('base64url');
-        return `${h}.${payload}.${s}`;
-      }],
+      [
+        'unknown session',
+        () => forgeHs(TEST_JWT_SECRET, { ...valid, sid: '00000000-0000-4000-8000-000000000000' }),
+      ],
+      [
+        'tampered payload',
+        () => {
+          const [h, , s] = forgeHs(TEST_JWT_SECRET, valid).split('.');
+          const payload = Buffer.from(
+            JSON.stringify({ ...valid, sub: '00000000-0000-4000-8000-000000000001' }),
+          ).toString('base64url');
+          return `${h}.${payload}.${s}`;
+        },
+      ],
       ['garbage', () => 'not.a.jwt'],
     ])('%s', async (_name, make) => {
       expectProblem(await me(make()), 401);
@@ -88,7 +110,14 @@ describe('authentication', () => {
     });
 
     it('a malformed Authorization header is 401, not anonymous', async () => {
-      expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: 'Basic abc' } }), 401);
+      expectProblem(
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/v1/auth/me',
+          headers: { authorization: 'Basic abc' },
+        }),
+        401,
+      );
     });
   });
 
@@ -120,7 +149,11 @@ describe('authentication', () => {
       const user = await t.user();
       const other = await login(user.email, TEST_PASSWORD, '10.0.3.1');
       const otherSession = other.json() as { accessToken: string };
-      const out = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', payload: { refreshToken: user.refreshToken } });
+      const out = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/logout',
+        payload: { refreshToken: user.refreshToken },
+      });
       expect(out.statusCode).toBe(204);
       expectProblem(await refresh(user.refreshToken), 401);
       expectProblem(await me(user.token), 401);
@@ -136,23 +169,44 @@ describe('authentication', () => {
   it('a role change ends the user’s tokens', async () => {
     const admin = await t.user({ roles: ['admin'] });
     const user = await t.user({ roles: ['secretariat'] });
-    const patched = await t.request({ method: 'PATCH', url: `/api/v1/users/${user.id}`, as: admin, payload: { roles: ['member'] } });
+    const patched = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/users/${user.id}`,
+      as: admin,
+      payload: { roles: ['member'] },
+    });
     expect(patched.statusCode).toBe(200);
     expectProblem(await me(user.token), 401);
-    expectProblem(await t.app.inject({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken: user.refreshToken } }), 401);
+    expectProblem(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/refresh',
+        payload: { refreshToken: user.refreshToken },
+      }),
+      401,
+    );
   });
 
   it('a deactivated user cannot sign in, with the same answer as a wrong password', async () => {
     const admin = await t.user({ roles: ['admin'] });
     const user = await t.user();
-    await t.request({ method: 'PATCH', url: `/api/v1/users/${user.id}`, as: admin, payload: { active: false } });
+    await t.request({
+      method: 'PATCH',
+      url: `/api/v1/users/${user.id}`,
+      as: admin,
+      payload: { active: false },
+    });
     const res = expectProblem(await login(user.email, TEST_PASSWORD, '10.0.4.1'), 401);
     expect(res.detail).toBe('The email or password is not correct.');
   });
 
   it('writes sign-ins to the audit log', async () => {
     const user = await t.user();
-    const rows = await t.database.db.selectFrom('audit_log').selectAll().where('entity_id', '=', user.id).execute();
+    const rows = await t.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_id', '=', user.id)
+      .execute();
     expect(rows.map((r) => r.action)).toContain('auth.login');
   });
 });

@@ -25,18 +25,38 @@ describe('HTTP basics', () => {
     const member = await t.user({ roles: ['member'] });
     // 404 route and 404 object
     expectProblem(await t.app.inject('/nope'), 404);
-    expectProblem(await t.request({ method: 'GET', url: '/api/v1/users/00000000-0000-4000-8000-000000000000', as: admin }), 404);
+    expectProblem(
+      await t.request({
+        method: 'GET',
+        url: '/api/v1/users/00000000-0000-4000-8000-000000000000',
+        as: admin,
+      }),
+      404,
+    );
     // 400 with field paths
     const bad = expectProblem(
-      await t.request({ method: 'POST', url: '/api/v1/users', as: admin, payload: { email: 'not-an-email', displayName: '', password: 'short' } }),
+      await t.request({
+        method: 'POST',
+        url: '/api/v1/users',
+        as: admin,
+        payload: { email: 'not-an-email', displayName: '', password: 'short' },
+      }),
       400,
     );
-    expect(bad.errors?.map((e) => e.path)).toEqual(expect.arrayContaining(['body.email', 'body.displayName', 'body.password']));
+    expect(bad.errors?.map((e) => e.path)).toEqual(
+      expect.arrayContaining(['body.email', 'body.displayName', 'body.password']),
+    );
     // 400 for a malformed id, not 500
     expectProblem(await t.request({ method: 'GET', url: '/api/v1/users/not-a-uuid', as: admin }), 400);
     // 400 for malformed JSON
     expectProblem(
-      await t.request({ method: 'POST', url: '/api/v1/people', as: admin, payload: '{"name":', headers: { 'content-type': 'application/json' } }),
+      await t.request({
+        method: 'POST',
+        url: '/api/v1/people',
+        as: admin,
+        payload: '{"name":',
+        headers: { 'content-type': 'application/json' },
+      }),
       400,
     );
     // 401 and 403
@@ -44,13 +64,37 @@ describe('HTTP basics', () => {
     expectProblem(await t.request({ method: 'GET', url: '/api/v1/users', as: member }), 403);
     // 409 on a duplicate
     const body = { email: 'dup@example.org', displayName: 'Dup', password: 'a long enough password' };
-    expect((await t.request({ method: 'POST', url: '/api/v1/users', as: admin, payload: body })).statusCode).toBe(201);
-    expectProblem(await t.request({ method: 'POST', url: '/api/v1/users', as: admin, payload: { ...body, email: 'DUP@example.org' } }), 409);
+    expect(
+      (await t.request({ method: 'POST', url: '/api/v1/users', as: admin, payload: body })).statusCode,
+    ).toBe(201);
+    expectProblem(
+      await t.request({
+        method: 'POST',
+        url: '/api/v1/users',
+        as: admin,
+        payload: { ...body, email: 'DUP@example.org' },
+      }),
+      409,
+    );
     // 413 over the body limit
-    expectProblem(await t.request({ method: 'POST', url: '/api/v1/people', as: admin, payload: { name: 'x'.repeat(10_000) } }), 413);
+    expectProblem(
+      await t.request({
+        method: 'POST',
+        url: '/api/v1/people',
+        as: admin,
+        payload: { name: 'x'.repeat(10_000) },
+      }),
+      413,
+    );
     // 415 for another content type
     expectProblem(
-      await t.request({ method: 'POST', url: '/api/v1/people', as: admin, payload: '<person/>', headers: { 'content-type': 'application/xml' } }),
+      await t.request({
+        method: 'POST',
+        url: '/api/v1/people',
+        as: admin,
+        payload: '<person/>',
+        headers: { 'content-type': 'application/xml' },
+      }),
       415,
     );
   });
@@ -62,7 +106,9 @@ describe('HTTP basics', () => {
     };
     expect(spec.openapi).toBe('3.1.0');
     const documented = new Set(
-      Object.entries(spec.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)),
+      Object.entries(spec.paths).flatMap(([p, ops]) =>
+        Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),
+      ),
     );
     const routes: string[] = [];
     for (const line of t.app.printRoutes({ commonPrefix: false }).split('\n')) {
@@ -93,7 +139,12 @@ describe('users and people', () => {
       method: 'POST',
       url: '/api/v1/users',
       as: admin,
-      payload: { email: 'Sec@Example.org', displayName: 'Secretariat', password: 'a long enough password', roles: ['secretariat'] },
+      payload: {
+        email: 'Sec@Example.org',
+        displayName: 'Secretariat',
+        password: 'a long enough password',
+        roles: ['secretariat'],
+      },
     });
     expect(created.statusCode).toBe(201);
     const user = created.json() as { id: string; email: string };
@@ -102,9 +153,21 @@ describe('users and people', () => {
     for (const roles of [['secretariat'], ['officer'], ['member'], []] as const) {
       const org = roles[0] === 'officer' ? await orgId(admin.token) : null;
       const other = await t.user({ roles: [...roles], organisationId: org });
-      expectProblem(await t.request({ method: 'PATCH', url: `/api/v1/users/${user.id}`, as: other, payload: { roles: ['admin'] } }), 403);
+      expectProblem(
+        await t.request({
+          method: 'PATCH',
+          url: `/api/v1/users/${user.id}`,
+          as: other,
+          payload: { roles: ['admin'] },
+        }),
+        403,
+      );
     }
-    const row = await t.database.db.selectFrom('users').select('roles').where('id', '=', user.id).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('users')
+      .select('roles')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
     expect(row.roles).toEqual(['secretariat']);
   });
 
@@ -114,7 +177,12 @@ describe('users and people', () => {
       method: 'POST',
       url: '/api/v1/users',
       as: admin,
-      payload: { email: 'o@example.org', displayName: 'Officer', password: 'a long enough password', roles: ['officer'] },
+      payload: {
+        email: 'o@example.org',
+        displayName: 'Officer',
+        password: 'a long enough password',
+        roles: ['officer'],
+      },
     });
     expect(expectProblem(res, 400).errors?.[0]?.path).toBe('body.organisationId');
   });
@@ -127,7 +195,12 @@ describe('users and people', () => {
       ['Natalie Queiroz', 'Victims Advocate'],
       ['Zoë 👮 Example', 'Costs £5 million'],
     ]) {
-      const res = await t.request({ method: 'POST', url: '/api/v1/people', as: sec, payload: { name, jobTitle, organisationId: org } });
+      const res = await t.request({
+        method: 'POST',
+        url: '/api/v1/people',
+        as: sec,
+        payload: { name, jobTitle, organisationId: org },
+      });
       expect(res.statusCode).toBe(201);
       expect(res.json()).toMatchObject({ name, jobTitle, organisationShortName: 'WMP' });
     }
@@ -136,7 +209,10 @@ describe('users and people', () => {
     expect((found.json() as { items: { name: string }[] }).items.map((p) => p.name)).toEqual(["Mike O'Hara"]);
     const wildcard = await t.request({ method: 'GET', url: '/api/v1/people?q=%25', as: member });
     expect((wildcard.json() as { items: unknown[] }).items).toEqual([]);
-    expectProblem(await t.request({ method: 'POST', url: '/api/v1/people', as: member, payload: { name: 'X' } }), 403);
+    expectProblem(
+      await t.request({ method: 'POST', url: '/api/v1/people', as: member, payload: { name: 'X' } }),
+      403,
+    );
     expectProblem(await t.app.inject('/api/v1/people'), 401);
   });
 

@@ -29,9 +29,19 @@ describe('migrations', () => {
   it('the audit log refuses updates and deletes', async () => {
     await database.db
       .insertInto('audit_log')
-      .values({ action: 'test', entity_type: 'test', actor_user_id: null, entity_id: null, before: null, after: null, request_id: null })
+      .values({
+        action: 'test',
+        entity_type: 'test',
+        actor_user_id: null,
+        entity_id: null,
+        before: null,
+        after: null,
+        request_id: null,
+      })
       .execute();
-    await expect(database.db.updateTable('audit_log').set({ action: 'changed' }).execute()).rejects.toThrow(/append-only/);
+    await expect(database.db.updateTable('audit_log').set({ action: 'changed' }).execute()).rejects.toThrow(
+      /append-only/,
+    );
     await expect(database.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
   });
 

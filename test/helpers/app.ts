@@ -34,7 +34,12 @@ export interface TestApp {
   database: TestDatabase;
   config: Config;
   /** Creates a user straight in the database and signs in through the API. */
-  user(opts?: { roles?: Role[]; organisationId?: string | null; personId?: string | null; boards?: string[] }): Promise<TestUser>;
+  user(opts?: {
+    roles?: Role[];
+    organisationId?: string | null;
+    personId?: string | null;
+    boards?: string[];
+  }): Promise<TestUser>;
   request(opts: InjectOptions & { as?: TestUser | string }): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
@@ -99,7 +104,13 @@ export function expectProblem(res: LightMyRequestResponse, status: number) {
   if (!String(res.headers['content-type']).startsWith('application/problem+json')) {
     throw new Error(`expected problem+json, got ${res.headers['content-type']}`);
   }
-  const body = res.json() as { type: string; title: string; status: number; detail?: string; errors?: { path: string; message: string }[] };
+  const body = res.json() as {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    errors?: { path: string; message: string }[];
+  };
   if (body.status !== status || typeof body.title !== 'string' || typeof body.type !== 'string') {
     throw new Error(`not a problem document: ${res.body}`);
   }

@@ -17,7 +17,10 @@ export function forgeRs(payload: Record<string, unknown>): { token: string; publ
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const head = `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64(payload)}`;
   const signature = rsaSign('sha256', Buffer.from(head), privateKey).toString('base64url');
-  return { token: `${head}.${signature}`, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
+  return {
+    token: `${head}.${signature}`,
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
 }
 
 export function decodePayload(token: string): Record<string, unknown> {

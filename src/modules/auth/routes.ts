@@ -17,7 +17,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ loginRateLimitPerMinute: number
         response: { 200: tokenPair, ...problems(400, 401, 429) },
       },
     },
-    async (request) => service.login(request.ctx().db, app.tokenSigner, request.body.email, request.body.password),
+    async (request) =>
+      service.login(request.ctx().db, app.tokenSigner, request.body.email, request.body.password),
   );
 
   app.post(

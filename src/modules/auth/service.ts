@@ -31,41 +31,54 @@ export interface TokenPair {
 
 const invalidLogin = 'The email or password is not correct.';
 
-export async function login(db: Database, signer: TokenSigner, email: string, password: string): Promise<TokenPair> {
+export async function login(
+  db: Database,
+  signer: TokenSigner,
+  email: string,
+  password: string,
+): Promise<TokenPair> {
   const user = await repo.findUserForLogin(db, email);
   const ok = await verifyPassword(user?.password_hash, password);
   // One answer for unknown email, wrong password and disabled account.
   if (!user || !ok || !user.active) throw new Unauthorized(invalidLogin);
   const pair = await issuePair(db, signer, user.id, user.token_version, randomUUID());
-  await recordAudit(db, { actorUserId: user.id, action: 'auth.login', entityType: 'user', entityId: user.id });
+  await recordAudit(db, {
+    actorUserId: user.id,
+    action: 'auth.login',
+    entityType: 'user',
+    entityId: user.id,
+  });
   return pair;
 }
 
 export async function refresh(db: Database, signer: TokenSigner, token: string): Promise<TokenPair> {
-  return db.transaction().execute(async (trx) => {
-    const row = await repo.findRefreshTokenForUpdate(trx, hashRefreshToken(token));
-    if (!row) throw new Unauthorized('The refresh token is not valid.');
-    if (row.used_at || row.revoked_at) {
-      // A used token coming back means it was stolen or replayed: end the whole session family.
-      await repo.revokeFamily(trx, row.family_id);
-      await recordAudit(trx, {
-        actorUserId: row.user_id,
-        action: 'auth.refresh_reuse_detected',
-        entityType: 'user',
-        entityId: row.user_id,
-      });
-      return null;
-    }
-    if (row.expires_at.getTime() <= Date.now()) throw new Unauthorized('The refresh token has expired.');
-    const user = await repo.findPrincipalRow(trx, row.user_id);
-    if (!user?.active) throw new Unauthorized('The refresh token is not valid.');
-    await repo.markRefreshTokenUsed(trx, row.id);
-    return issuePair(trx, signer, user.id, user.token_version, row.family_id);
-  }).then((pair) => {
-    // Thrown outside the transaction so the family revocation above is committed.
-    if (!pair) throw new Unauthorized('The refresh token has already been used; sign in again.');
-    return pair;
-  });
+  return db
+    .transaction()
+    .execute(async (trx) => {
+      const row = await repo.findRefreshTokenForUpdate(trx, hashRefreshToken(token));
+      if (!row) throw new Unauthorized('The refresh token is not valid.');
+      if (row.used_at || row.revoked_at) {
+        // A used token coming back means it was stolen or replayed: end the whole session family.
+        await repo.revokeFamily(trx, row.family_id);
+        await recordAudit(trx, {
+          actorUserId: row.user_id,
+          action: 'auth.refresh_reuse_detected',
+          entityType: 'user',
+          entityId: row.user_id,
+        });
+        return null;
+      }
+      if (row.expires_at.getTime() <= Date.now()) throw new Unauthorized('The refresh token has expired.');
+      const user = await repo.findPrincipalRow(trx, row.user_id);
+      if (!user?.active) throw new Unauthorized('The refresh token is not valid.');
+      await repo.markRefreshTokenUsed(trx, row.id);
+      return issuePair(trx, signer, user.id, user.token_version, row.family_id);
+    })
+    .then((pair) => {
+      // Thrown outside the transaction so the family revocation above is committed.
+      if (!pair) throw new Unauthorized('The refresh token has already been used; sign in again.');
+      return pair;
+    });
 }
 
 export async function logout(db: Database, token: string): Promise<void> {
@@ -76,7 +89,12 @@ export async function logout(db: Database, token: string): Promise<void> {
     .executeTakeFirst();
   if (!row) return;
   await repo.revokeFamily(db, row.family_id);
-  await recordAudit(db, { actorUserId: row.user_id, action: 'auth.logout', entityType: 'user', entityId: row.user_id });
+  await recordAudit(db, {
+    actorUserId: row.user_id,
+    action: 'auth.logout',
+    entityType: 'user',
+    entityId: row.user_id,
+  });
 }
 
 async function issuePair(
@@ -105,7 +123,7 @@ async function issuePair(
 /** The principal for a verified access token, or null when the token no longer stands. */
 export async function loadPrincipal(db: Database, claims: AccessClaims): Promise<Principal | null> {
   const row = await repo.findPrincipalRow(db, claims.sub, claims.sid);
-  if (!row || !row.active || row.token_version !== claims.tv || !row.session_active) return null;
+  if (!row?.active || row.token_version !== claims.tv || !row.session_active) return null;
   return {
     userId: row.id,
     email: row.email,

@@ -22,7 +22,13 @@ export function findKey(db: Database, userId: string, key: string) {
     .executeTakeFirst();
 }
 
-export async function completeKey(db: Database, userId: string, key: string, statusCode: number, body: unknown) {
+export async function completeKey(
+  db: Database,
+  userId: string,
+  key: string,
+  statusCode: number,
+  body: unknown,
+) {
   await db
     .updateTable('idempotency_keys')
     .set({ status_code: statusCode, response_body: JSON.stringify(body ?? null) })

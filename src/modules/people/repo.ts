@@ -21,7 +21,11 @@ export async function insertOrganisation(db: Database, row: { name: string; shor
   return db.insertInto('organisations').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function updateOrganisation(db: Database, id: string, patch: { name?: string; short_name?: string }) {
+export async function updateOrganisation(
+  db: Database,
+  id: string,
+  patch: { name?: string; short_name?: string },
+) {
   return db
     .updateTable('organisations')
     .set({ ...patch, updated_at: new Date() })

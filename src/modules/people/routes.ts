@@ -49,7 +49,8 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: organisationSchema, ...problems(400, 401, 403, 409) },
       },
     },
-    async (request, reply) => reply.code(201).send(await service.createOrganisation(request.ctx(), request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await service.createOrganisation(request.ctx(), request.body)),
   );
   app.patch(
     '/organisations/:id',
@@ -80,7 +81,12 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/people/:id',
     {
-      schema: { tags: peopleTags, summary: 'One person', params: idParams, response: { 200: personSchema, ...problems(401, 404) } },
+      schema: {
+        tags: peopleTags,
+        summary: 'One person',
+        params: idParams,
+        response: { 200: personSchema, ...problems(401, 404) },
+      },
     },
     async (request) => service.getPerson(request.ctx(), request.params.id),
   );

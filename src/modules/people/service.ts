@@ -11,7 +11,13 @@ function requireDirectoryEditor(actor: Actor) {
 }
 
 function toOrganisation(row: NonNullable<Awaited<ReturnType<typeof repo.findOrganisation>>>): Organisation {
-  return { id: row.id, name: row.name, shortName: row.short_name, createdAt: row.created_at, updatedAt: row.updated_at };
+  return {
+    id: row.id,
+    name: row.name,
+    shortName: row.short_name,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
 
 function toPerson(row: NonNullable<repo.PersonRow>): Person {
@@ -38,10 +44,15 @@ export async function getOrganisation(ctx: ServiceContext, id: string): Promise<
   return toOrganisation(row);
 }
 
-export async function createOrganisation(ctx: ServiceContext, input: OrganisationInput): Promise<Organisation> {
+export async function createOrganisation(
+  ctx: ServiceContext,
+  input: OrganisationInput,
+): Promise<Organisation> {
   const user = requireDirectoryEditor(ctx.actor);
   return ctx.db.transaction().execute(async (db) => {
-    const row = toOrganisation(await repo.insertOrganisation(db, { name: input.name, short_name: input.shortName }));
+    const row = toOrganisation(
+      await repo.insertOrganisation(db, { name: input.name, short_name: input.shortName }),
+    );
     await recordAudit(db, {
       actorUserId: user.userId,
       action: 'organisation.create',

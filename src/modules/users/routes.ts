@@ -13,7 +13,12 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/users/:id',
     {
-      schema: { tags, summary: 'One user (admin)', params: idParams, response: { 200: userSchema, ...problems(401, 403, 404) } },
+      schema: {
+        tags,
+        summary: 'One user (admin)',
+        params: idParams,
+        response: { 200: userSchema, ...problems(401, 403, 404) },
+      },
     },
     async (request) => service.getUser(request.ctx(), request.params.id),
   );

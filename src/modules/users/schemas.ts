@@ -4,7 +4,10 @@ import { requiredText } from '../../http/common-schemas.ts';
 export const roleSchema = z.enum(['admin', 'secretariat', 'officer', 'member']);
 
 const password = z.string().min(12, 'must be at least 12 characters').max(1024);
-const email = z.email().max(320).transform((e) => e.toLowerCase());
+const email = z
+  .email()
+  .max(320)
+  .transform((e) => e.toLowerCase());
 
 export const createUserBody = z.strictObject({
   email,

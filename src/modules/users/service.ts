@@ -2,8 +2,8 @@ import type { ServiceContext } from '../../context.ts';
 import { BadRequest, NotFound } from '../../http/errors.ts';
 import { requireRole } from '../../http/principal.ts';
 import { recordAudit } from '../audit/repo.ts';
-import { revokeAllForUser } from '../auth/repo.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { revokeAllForUser } from '../auth/repo.ts';
 import * as repo from './repo.ts';
 import type { CreateUser, UpdateUser, User } from './schemas.ts';
 
@@ -91,7 +91,8 @@ export async function updateUser(ctx: ServiceContext, id: string, input: UpdateU
       },
       privilegeChange,
     );
-    if (input.secretariatBoardIds) await repo.setSecretariatBoards(db, id, [...new Set(input.secretariatBoardIds)]);
+    if (input.secretariatBoardIds)
+      await repo.setSecretariatBoards(db, id, [...new Set(input.secretariatBoardIds)]);
     if (privilegeChange) await revokeAllForUser(db, id);
     const after = toUser((await repo.findUser(db, id))!);
     await recordAudit(db, {
