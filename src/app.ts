@@ -11,6 +11,7 @@ import { registerErrorHandling } from './http/error-handler.ts';
 import { TooManyRequests } from './http/errors.ts';
 import { healthRoutes } from './http/health-routes.ts';
 import { registerOpenApi } from './http/openapi.ts';
+import { sendProblem } from './http/problem.ts';
 import { actionsRoutes } from './modules/actions/routes.ts';
 import { agendaRoutes } from './modules/agenda/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
@@ -53,6 +54,15 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     routerOptions: { maxParamLength: 200 },
+    // Malformed URLs and over-long path parameters are the client's fault: problem+json, not a bare body.
+    frameworkErrors: (error, request, reply) =>
+      sendProblem(
+        request,
+        reply,
+        error.statusCode ?? 400,
+        error.statusCode === 414 ? 'URI Too Long' : 'Bad Request',
+        error.message,
+      ),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -229,3 +229,18 @@ describe('users and people', () => {
     return wmp;
   }
 });
+
+describe('when the database is gone', () => {
+  it('readiness answers 503 and requests get problem+json, not a crash', async () => {
+    const t = await createTestApp();
+    const admin = await t.user({ roles: ['admin'] });
+    await t.database.close();
+    const ready = expectProblem(await t.app.inject('/health/ready'), 503);
+    expect(ready.detail).toContain('database');
+    expect((await t.app.inject('/health/live')).statusCode).toBe(200);
+    const res = await t.request({ method: 'GET', url: '/api/v1/people', as: admin });
+    expect(res.statusCode).toBeGreaterThanOrEqual(500);
+    expect(res.body).not.toMatch(/at .+\.(ts|js):\d+/);
+    await t.app.close();
+  });
+});
