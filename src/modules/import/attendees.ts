@@ -4,7 +4,7 @@
 // after the last comma inside the brackets.
 import type { Block } from './blocks.ts';
 import { escapeHtml } from './html-text.ts';
-import { isPlausibleName } from './people.ts';
+import { isNameNotRole, isPlausibleName } from './people.ts';
 import type { Attendee, Unplaced } from './schema.ts';
 import { squashSpaces } from './source-lines.ts';
 
@@ -43,14 +43,22 @@ interface ListParse {
   leftovers: string[];
 }
 
-/** Names written without brackets, separated by commas, semicolons or "and". */
+/**
+ * Names written without brackets, separated by commas, semicolons or "and". Split only when
+ * every piece is a plausible name; otherwise the text is kept whole as a leftover.
+ */
 function parseBareNames(text: string, line: number, into: ListParse): void {
-  for (const piece of text.split(/[,;]|\s+and\s+|\s+&\s+/)) {
-    const name = squashSpaces(piece).replace(/^[-–•.\s]+|[.\s]+$/g, '');
-    if (!name) continue;
-    if (isPlausibleName(name)) into.attendees.push({ name, role: null, organisation: null, line });
-    else into.leftovers.push(name);
+  const names = text
+    .split(/[,;]|\s+and\s+|\s+&\s+/)
+    .map((piece) => squashSpaces(piece).replace(/^[-–•.\s]+|[.\s]+$/g, ''))
+    .filter((piece) => piece.length > 0);
+  // Without brackets there is no role to anchor on, so a job title must not pass as a name.
+  if (names.every(isNameNotRole)) {
+    for (const name of names) into.attendees.push({ name, role: null, organisation: null, line });
+    return;
   }
+  const whole = squashSpaces(text).replace(/^[,;.\s]+|[,;\s]+$/g, '');
+  if (whole) into.leftovers.push(whole);
 }
 
 /** Scans for "(...)" by hand: a lazy regex here is quadratic on long bracket-free lines. */
@@ -96,7 +104,10 @@ function attendeeAsPrinted(attendee: Attendee): string {
  * Reads an attendance item. `initialSection` comes from the item title when the title itself
  * is the "Attendees:" heading; text before any heading cannot be assigned and is unplaced.
  */
-export function parseAttendance(blocks: readonly Block[], initialSection: AttendanceSection | null): Attendance {
+export function parseAttendance(
+  blocks: readonly Block[],
+  initialSection: AttendanceSection | null,
+): Attendance {
   const attendance: Attendance = { present: [], apologies: [], bodyHtml: '', unplaced: [] };
   let section = initialSection;
   let html = '';

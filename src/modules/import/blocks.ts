@@ -1,6 +1,6 @@
 // Blocks are the parser's unit of text: a paragraph, a bullet, a numbered sub-point or a roman
 // point, each remembering the source lines it came from.
-import { containsHtmlTag, htmlLineToSegments, splitOnBulletChar } from './html-text.ts';
+import { containsHtmlTag, decodeEntities, htmlLineToSegments, splitOnBulletChar } from './html-text.ts';
 import { type SourceLine, squashSpaces } from './source-lines.ts';
 
 export type BlockKind = 'paragraph' | 'bullet' | 'listText' | 'subitem' | 'roman';
@@ -19,7 +19,9 @@ export interface Block {
 const PLAIN_BULLET = /^\s*[-–—•*▪◦·‣]\s+(\S.*)$/;
 const PLAIN_SUBITEM = /^\s*(\d{1,2})[.)]\s+(\S.*)$/;
 
-function plainLineToBlocks(text: string, line: number): Block[] {
+function plainLineToBlocks(rawText: string, line: number): Block[] {
+  // Exports mix HTML rows with plain rows that still carry entities such as "&amp;".
+  const text = decodeEntities(rawText);
   const bullet = PLAIN_BULLET.exec(text);
   if (bullet?.[1] !== undefined) {
     // "• a • b" on one line is several bullets.
@@ -40,12 +42,13 @@ export function lineToBlocks(text: string, line: number): Block[] {
   if (!containsHtmlTag(text)) return plainLineToBlocks(text, line);
   return htmlLineToSegments(text).map(
     (segment): Block => ({
-    kind: segment.kind,
-    text: segment.text,
-    line,
-    endLine: line,
-    marker: null,
-  }));
+      kind: segment.kind,
+      text: segment.text,
+      line,
+      endLine: line,
+      marker: null,
+    }),
+  );
 }
 
 export function linesToBlocks(lines: readonly SourceLine[]): Block[] {
@@ -54,24 +57,21 @@ export function linesToBlocks(lines: readonly SourceLine[]): Block[] {
 
 /** Lines with their own meaning must never be glued onto, or absorb, a neighbour. */
 const LABELLED_LINE = /^(?:actions?\s*(?:points?)?\s*[:\-–]|question\s+\d+\s*[:.)\-–]|presented by\b)/i;
-const ENDS_SENTENCE = /[.!?:;)"'’”\]]$/;
 const STARTS_LOWERCASE = /^\p{Ll}/u;
-
-function wordCount(text: string): number {
-  return text.split(' ').length;
-}
+// A sentence cannot end on these words, so "...embedded into the" / "CONNECT record..." is one
+// sentence even though the second half starts uppercase.
+const DANGLING_END =
+  /\b(?:the|a|an|of|to|and|or|but|in|into|for|with|by|on|at|from|as|that|which|who|whose|has|have|had|been|be|is|are|was|were|will|would|can|could|should|may|might|must|not|their|its|his|her|our|your|this|these|those|such|than|between|within|under|over|across|about|after|before|during|via|including)$/;
 
 /**
  * A page break in the source document leaves a sentence split over a blank line:
  * "...cases where suicide has been" / "" / "reported, including...". The second half is a
- * plain paragraph that either starts lowercase or follows a long block with no closing
- * punctuation (short unpunctuated blocks are headings, so they are left alone).
+ * plain paragraph that starts lowercase or follows a block ending mid-sentence.
  */
 function continuesPrevious(previous: Block, next: Block): boolean {
   if (next.kind !== 'paragraph' || next.line <= previous.endLine) return false;
   if (LABELLED_LINE.test(previous.text) || LABELLED_LINE.test(next.text)) return false;
-  if (STARTS_LOWERCASE.test(next.text)) return true;
-  return !ENDS_SENTENCE.test(previous.text) && wordCount(previous.text) >= 6;
+  return STARTS_LOWERCASE.test(next.text) || DANGLING_END.test(previous.text);
 }
 
 export function joinPageBreaks(blocks: readonly Block[]): Block[] {

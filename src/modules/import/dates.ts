@@ -13,7 +13,8 @@ const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
 
 const LONG_DATE =
   /\b(?:(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+(\d{4})\b/i;
-const NUMERIC_DATE = /\b(?:(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(\d{1,2})\/(\d{1,2})\/(\d{4})\b/i;
+const NUMERIC_DATE =
+  /\b(?:(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(\d{1,2})\/(\d{1,2})\/(\d{4})\b/i;
 
 function toIso(year: number, month: number, day: number): string | null {
   const date = new Date(Date.UTC(year, month - 1, day));
@@ -53,7 +54,10 @@ export function isDateLine(text: string): boolean {
   if (!found) return false;
   const rest = text
     .replace(found.text, '')
-    .replace(/\b(?:at|from)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?(?:\s*[-–]\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)?/gi, '')
+    .replace(
+      /\b(?:at|from)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?(?:\s*[-–]\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)?/gi,
+      '',
+    )
     .replace(/[\s,.:;()–-]+/g, '');
   return rest.length === 0;
 }

@@ -29,9 +29,13 @@ export function parseDiscussion(blocks: readonly Block[]): Discussion {
   let openQuestion: Question | null = null;
 
   for (const [index, block] of blocks.entries()) {
-    const action = block.kind === 'paragraph' || block.kind === 'bullet' ? actionText(block.text) : null;
+    const action = block.kind === 'subitem' || block.kind === 'roman' ? null : actionText(block.text);
     if (action !== null) {
-      discussion.actions.push({ text: action, ownerOrganisation: actionOwnerOrganisation(action), line: block.line });
+      discussion.actions.push({
+        text: action,
+        ownerOrganisation: actionOwnerOrganisation(action),
+        line: block.line,
+      });
       discussion.nodes.push({ kind: 'action', text: action, marker: null });
       continue;
     }

@@ -28,7 +28,13 @@ function isSummary(text: string): boolean {
   return /[.!]$/.test(text) && SUMMARY_WORD.test(text) && text.split(' ').length >= 5;
 }
 
-export function parseHeader(lines: readonly SourceLine[]): Header {
+const BEFORE_FIRST_ITEM =
+  'Text before the first agenda item that is not a board name, title, date or summary line.';
+const NO_ITEMS =
+  'No agenda item rows ("N<TAB>...") were found, and this is not a board name, title, date or summary line.';
+
+/** `documentHasItems` only sharpens the reason given for unplaced lines. */
+export function parseHeader(lines: readonly SourceLine[], documentHasItems: boolean): Header {
   const header: Header = {
     boardName: null,
     documentTitle: null,
@@ -73,7 +79,7 @@ export function parseHeader(lines: readonly SourceLine[]): Header {
     header.unplaced.push({
       line: block.line,
       text,
-      reason: 'Text before the first agenda item that is not a board name, title, date or summary line.',
+      reason: documentHasItems ? BEFORE_FIRST_ITEM : NO_ITEMS,
     });
   }
   return header;

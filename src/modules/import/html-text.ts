@@ -12,17 +12,20 @@ export interface HtmlSegment {
 }
 
 // Only real tag names count as markup: "<Name>" typed into the notes must stay visible text.
-const KNOWN_TAGS = new Set([
-  'a', 'abbr', 'b', 'big', 'blockquote', 'body', 'br', 'caption', 'center', 'cite', 'code', 'col',
-  'colgroup', 'dd', 'del', 'div', 'dl', 'dt', 'em', 'font', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'head', 'hr', 'html', 'i', 'img', 'ins', 'li', 'mark', 'o:p', 'ol', 'p', 's', 'section', 'small',
-  'span', 'strike', 'strong', 'sub', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr',
-  'u', 'ul',
-]);
-const PARAGRAPH_TAGS = new Set([
-  'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'section', 'table', 'tbody',
-  'thead', 'tfoot', 'tr', 'td', 'th', 'caption', 'dl', 'dt', 'dd', 'hr', 'br', 'body', 'html',
-]);
+const KNOWN_TAGS: ReadonlySet<string> = new Set(
+  (
+    'a abbr b big blockquote body br caption center cite code col colgroup dd del div dl dt em font ' +
+    'h1 h2 h3 h4 h5 h6 head hr html i img ins li mark o:p ol p s section small span strike strong sub ' +
+    'sup table tbody td tfoot th thead tr u ul'
+  ).split(' '),
+);
+// Tags that end a paragraph; all other known tags are inline and are dropped without a break.
+const PARAGRAPH_TAGS: ReadonlySet<string> = new Set(
+  (
+    'p div h1 h2 h3 h4 h5 h6 blockquote section table tbody thead tfoot tr td th caption dl dt dd ' +
+    'hr br body html'
+  ).split(' '),
+);
 
 const TAG_OR_COMMENT = /<!--[\s\S]*?(?:-->|$)|<\/?([a-zA-Z][a-zA-Z0-9:]*)(?:\s[^<>]*)?\/?>/g;
 
@@ -34,24 +37,47 @@ export function containsHtmlTag(text: string): boolean {
 }
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', pound: '£', euro: '€',
-  ndash: '–', mdash: '—', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', hellip: '…',
-  bull: '•', middot: '·', copy: '©', reg: '®', trade: '™', deg: '°', frac12: '½',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  pound: '£',
+  euro: '€',
+  ndash: '–',
+  mdash: '—',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  hellip: '…',
+  bull: '•',
+  middot: '·',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  deg: '°',
+  frac12: '½',
 };
 
 export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{1,8});/g, (whole, body: string) => {
-    if (body.startsWith('#')) {
-      const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
-      // Invalid code points stay as printed rather than vanishing.
-      if (!Number.isInteger(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
-        return whole;
+  return text.replace(
+    /&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{1,8});/g,
+    (whole, body: string) => {
+      if (body.startsWith('#')) {
+        const code =
+          body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
+        // Invalid code points stay as printed rather than vanishing.
+        if (!Number.isInteger(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
+          return whole;
+        }
+        const char = String.fromCodePoint(code);
+        return char === '\u00a0' ? ' ' : char;
       }
-      const char = String.fromCodePoint(code);
-      return char === '\u00a0' ? ' ' : char;
-    }
-    return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
-  });
+      return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
+    },
+  );
 }
 
 export function escapeHtml(text: string): string {
@@ -85,14 +111,9 @@ export function htmlLineToSegments(line: string): HtmlSegment[] {
   const flush = (): void => {
     const text = decodeEntities(buffer);
     buffer = '';
-    if (inListItem) {
-      const { lead, bullets } = splitOnBulletChar(text);
-      if (lead) segments.push({ kind: 'bullet', text: lead });
-      for (const bullet of bullets) segments.push({ kind: 'bullet', text: bullet });
-      return;
-    }
     const { lead, bullets } = splitOnBulletChar(text);
-    if (lead) segments.push({ kind: listDepth > 0 ? 'listText' : 'paragraph', text: lead });
+    const leadKind: HtmlSegmentKind = inListItem ? 'bullet' : listDepth > 0 ? 'listText' : 'paragraph';
+    if (lead) segments.push({ kind: leadKind, text: lead });
     for (const bullet of bullets) segments.push({ kind: 'bullet', text: bullet });
   };
 

@@ -15,7 +15,11 @@ const TITLE_RULES: ReadonlyArray<readonly [ItemKind, RegExp]> = [
   ['report', /\b(?:report|paper|presentation)\b/i],
 ];
 
-export function classifyItemKind(title: string | null, hasAttendance: boolean, hasPresenters: boolean): ItemKind {
+export function classifyItemKind(
+  title: string | null,
+  hasAttendance: boolean,
+  hasPresenters: boolean,
+): ItemKind {
   if (hasAttendance) return 'attendance';
   if (title !== null) {
     for (const [kind, pattern] of TITLE_RULES) if (pattern.test(title)) return kind;

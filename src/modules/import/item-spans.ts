@@ -20,8 +20,11 @@ export interface Segmentation {
 }
 
 const TAB_ROW = /^ {0,8}(\d{1,2}) *\t\s*(.*)$/;
+// Some extractions turn the TAB into a run of spaces, or a single space before the cell's HTML.
+const SPACED_ROW = /^ {0,8}(\d{1,2})(?: {2,}(?=\S)| +(?=<[a-zA-Z]))(.*)$/;
 const BARE_NUMBER = /^\s*(\d{1,2})\.?\s*$/;
-// A bare number is weaker evidence than a TAB row, so it must fall just after the last item.
+// Spaced rows and bare numbers are weaker evidence than a TAB row, so they must fall just
+// after the last item.
 const MAX_SKIPPED_ITEMS = 2;
 
 interface ItemStart {
@@ -33,7 +36,10 @@ interface ItemStart {
 // next text looks like a heading: short, capitalised, not a bullet, no closing punctuation.
 function looksLikeHeading(text: string | undefined): boolean {
   if (text === undefined) return false;
-  const trimmed = text.replace(/<[^<>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const trimmed = text
+    .replace(/<[^<>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!/^[\p{Lu}\d"'‘“(]/u.test(trimmed) || /[.?!;,]$/.test(trimmed)) return false;
   return trimmed.split(' ').length <= 20;
 }
@@ -54,11 +60,15 @@ function detectItemStart(
     });
     return null;
   }
+  const inSequence = (number: number): boolean =>
+    number > previous && number <= previous + 1 + MAX_SKIPPED_ITEMS;
+  const spaced = SPACED_ROW.exec(line.text);
+  if (spaced?.[1] !== undefined && inSequence(Number(spaced[1]))) {
+    return { number: Number(spaced[1]), rest: spaced[2] ?? '' };
+  }
   const bare = BARE_NUMBER.exec(line.text);
-  if (bare?.[1] !== undefined) {
-    const number = Number(bare[1]);
-    const inSequence = number > previous && number <= previous + 1 + MAX_SKIPPED_ITEMS;
-    if (inSequence && looksLikeHeading(nextText)) return { number, rest: '' };
+  if (bare?.[1] !== undefined && inSequence(Number(bare[1])) && looksLikeHeading(nextText)) {
+    return { number: Number(bare[1]), rest: '' };
   }
   return null;
 }
@@ -71,36 +81,47 @@ function lastNonBlankLine(lines: readonly SourceLine[], fallback: number): numbe
   return fallback;
 }
 
+/** For each line, the text of the next non-blank line after it (one backwards pass). */
+function nextNonBlankTexts(lines: readonly SourceLine[]): (string | undefined)[] {
+  const result: (string | undefined)[] = new Array(lines.length);
+  let next: string | undefined;
+  for (let index = lines.length - 1; index >= 0; index -= 1) {
+    result[index] = next;
+    const text = lines[index]?.text ?? '';
+    if (text.trim() !== '') next = text;
+  }
+  return result;
+}
+
 export function splitIntoItemSpans(lines: readonly SourceLine[]): Segmentation {
   const headerLines: SourceLine[] = [];
   const items: ItemSpan[] = [];
   const warnings: ParseWarning[] = [];
-  let current: ItemSpan | null = null;
 
+  const following = nextNonBlankTexts(lines);
   for (const [index, line] of lines.entries()) {
-    const nextText = lines.slice(index + 1, index + 4).find((next) => next.text.trim() !== '')?.text;
-    const start = detectItemStart(line, nextText, current?.number ?? 0, warnings);
+    const current = items.at(-1);
+    const previousNumber = current?.number ?? 0;
+    const start = detectItemStart(line, following[index], previousNumber, warnings);
     if (start) {
-      if (current) items.push(current);
-      if (start.number !== (current?.number ?? 0) + 1) {
+      if (start.number !== previousNumber + 1) {
         warnings.push({
           line: line.number,
           message: `Agenda item ${start.number} follows item ${current?.number ?? 'none'}; numbering skips.`,
         });
       }
-      current = {
+      items.push({
         number: start.number,
         startLine: line.number,
         endLine: line.number,
         lines: [{ number: line.number, text: start.rest }],
-      };
+      });
     } else if (current) {
       current.lines.push(line);
     } else {
       headerLines.push(line);
     }
   }
-  if (current) items.push(current);
   for (const item of items) item.endLine = lastNonBlankLine(item.lines, item.startLine);
   return { headerLines, items, warnings };
 }

@@ -1,6 +1,11 @@
 // Parses one agenda item: title, presenters, then either the attendance lists or the
 // discussion (questions, answers, actions, body text).
-import { type Attendance, type AttendanceSection, attendanceSectionOf, parseAttendance } from './attendees.ts';
+import {
+  type Attendance,
+  type AttendanceSection,
+  attendanceSectionOf,
+  parseAttendance,
+} from './attendees.ts';
 import { type Block, joinPageBreaks, linesToBlocks } from './blocks.ts';
 import { findDate } from './dates.ts';
 import { parseDiscussion } from './discussion.ts';
@@ -19,7 +24,8 @@ export interface ItemParse {
   warnings: ParseWarning[];
 }
 
-const PRESENTED_BY = /\s*\bpresented by\s*:?\s*/i;
+// Unicode-aware word start: a plain \b would split "一Presented by" and lose the label.
+const PRESENTED_BY = /\s*(?<![\p{L}\p{N}_])presented by\s*:?\s*/iu;
 const PRESENTER_LINE = /^presented by\s*:?\s*(\S.*)$/i;
 const NEXT_MEETING = /^(?:date of )?next meeting\b/i;
 const LABELLED = /^(?:question\s+\d|actions?\b\s*(?:points?)?\s*[:\-–])/i;
@@ -50,7 +56,9 @@ function takeTitle(blocks: readonly Block[]): TitleSplit {
   const presented = PRESENTED_BY.exec(first.text);
   const titleText = presented ? first.text.slice(0, presented.index) : first.text;
   if (!titleText.trim() || !isTitleLike(titleText)) return { title: null, presenters: [], rest: [...blocks] };
-  const presenters = presented ? parsePeopleList(first.text.slice(presented.index + presented[0].length)) : [];
+  const presenters = presented
+    ? parsePeopleList(first.text.slice(presented.index + presented[0].length))
+    : [];
   return { title: cleanTitle(titleText), presenters, rest };
 }
 
@@ -82,12 +90,18 @@ function sectionFromTitle(title: string | null): AttendanceSection | null {
   return null;
 }
 
-function attendanceBlocks(blocks: readonly Block[]): { title: string; section: AttendanceSection; rest: Block[] } | null {
+function attendanceBlocks(
+  blocks: readonly Block[],
+): { title: string; section: AttendanceSection; rest: Block[] } | null {
   const [first, ...rest] = blocks;
   const heading = first ? attendanceSectionOf(first.text) : null;
   if (!first || !heading) return null;
   const label = cleanTitle(first.text.slice(0, first.text.length - heading.rest.length));
-  return { title: label, section: heading.section, rest: heading.rest ? [{ ...first, text: heading.rest }, ...rest] : rest };
+  return {
+    title: label,
+    section: heading.section,
+    rest: heading.rest ? [{ ...first, text: heading.rest }, ...rest] : rest,
+  };
 }
 
 export function parseItem(span: ItemSpan): ItemParse {
@@ -113,7 +127,8 @@ export function parseItem(span: ItemSpan): ItemParse {
     }
   }
 
-  const isAttendance = attendanceStart !== null || classifyItemKind(titled.title, false, false) === 'attendance';
+  const isAttendance =
+    attendanceStart !== null || classifyItemKind(titled.title, false, false) === 'attendance';
   const base = {
     number: span.number,
     title: titled.title,

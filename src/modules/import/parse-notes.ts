@@ -23,7 +23,7 @@ export { parsedNotesSchema } from './schema.ts';
 export function parseNotes(text: string): ParsedNotes {
   const input = typeof text === 'string' ? text : '';
   const segmentation = splitIntoItemSpans(toSourceLines(input));
-  const header = parseHeader(segmentation.headerLines);
+  const header = parseHeader(segmentation.headerLines, segmentation.items.length > 0);
   const parsedItems = segmentation.items.map(parseItem);
 
   const present: Attendee[] = [];
@@ -45,8 +45,10 @@ export function parseNotes(text: string): ParsedNotes {
     unplaced: [...header.unplaced, ...parsedItems.flatMap((parsed) => parsed.unplaced)].sort(
       (a, b) => a.line - b.line,
     ),
-    warnings: [...segmentation.warnings, ...header.warnings, ...parsedItems.flatMap((parsed) => parsed.warnings)].sort(
-      (a, b) => a.line - b.line,
-    ),
+    warnings: [
+      ...segmentation.warnings,
+      ...header.warnings,
+      ...parsedItems.flatMap((parsed) => parsed.warnings),
+    ].sort((a, b) => a.line - b.line),
   };
 }

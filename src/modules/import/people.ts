@@ -8,11 +8,18 @@ const PARTICLE = String.raw`(?:(?:de|da|di|du|van|von|der|den|la|le|bin|ibn|al|e
 // Two to five capitalised words ("Mike O'Hara", "Ayesha bin Ali"), optionally with an honorific.
 const PERSON_NAME = new RegExp(`^${HONORIFIC}?${NAME_WORD}(?:\\s+${PARTICLE}?${NAME_WORD}){1,4}$`, 'u');
 
-// Job-title words: "Temporary ACC" is capitalised like a name but is a role.
+// Job-title words: "Temporary ACC" is capitalised like a name but is a role. (No "Head" or
+// "Lead": they are also surnames.)
 const ROLE_WORD =
-  /\b(?:Chief|Constable|Commissioner|Officer|Director|Head|Manager|Superintendent|Inspector|Sergeant|Chair|Chairman|Chairperson|Advocate|Executive|Deputy|Assistant|Temporary|Acting|Lead|Secretary|Member|Treasurer|Clerk|Analyst|Adviser|Advisor|ACC|DCC|PCC|DPCC|CC|CEO|CFO)\b/;
+  /\b(?:Chief|Constable|Commissioner|Officer|Director|Manager|Superintendent|Inspector|Sergeant|Chair|Chairman|Chairperson|Advocate|Executive|Deputy|Assistant|Temporary|Acting|Secretary|Member|Treasurer|Clerk|Analyst|Adviser|Advisor|ACC|DCC|PCC|DPCC|CC|CEO|CFO)\b/;
 
+/** Shape of a personal name: capitalised words, optional honorific and particles. */
 export function isPlausibleName(text: string): boolean {
+  return PERSON_NAME.test(text);
+}
+
+/** A name that is not a job title, for telling "Role, Name" from "Name, Role". */
+export function isNameNotRole(text: string): boolean {
   return PERSON_NAME.test(text) && !ROLE_WORD.test(text);
 }
 
@@ -26,9 +33,9 @@ export function parsePersonRef(printed: string): PersonRef {
   if (comma > 0) {
     const before = asPrinted.slice(0, comma).trim();
     const after = asPrinted.slice(comma + 1).trim();
-    if (isPlausibleName(after)) return { asPrinted, role: before, name: after };
+    if (isNameNotRole(after)) return { asPrinted, role: before, name: after };
     // "Richard North, Temporary ACC" is the other order some secretariats use.
-    if (isPlausibleName(before)) return { asPrinted, role: after, name: before };
+    if (isNameNotRole(before)) return { asPrinted, role: after, name: before };
   }
   return { asPrinted, role: null, name: asPrinted };
 }

@@ -4,10 +4,8 @@
 // cannot start a list on its own.
 import type { Block, BlockKind } from './blocks.ts';
 
-const NUMERALS = [
-  'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X',
-  'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII', 'XIX', 'XX',
-] as const;
+const NUMERALS: readonly string[] =
+  'I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX'.split(' ');
 
 const CAN_HOLD_ROMAN: ReadonlySet<BlockKind> = new Set(['paragraph', 'listText', 'bullet']);
 
