@@ -17,6 +17,7 @@ import { agendaRoutes } from './modules/agenda/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { boardsRoutes } from './modules/boards/routes.ts';
+import { importRoutes } from './modules/import/routes.ts';
 import { meetingsRoutes } from './modules/meetings/routes.ts';
 import { peopleRoutes } from './modules/people/routes.ts';
 import { plansRoutes } from './modules/plans/routes.ts';
@@ -97,6 +98,7 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
       await api.register(plansRoutes);
       await api.register(searchRoutes);
       await api.register(auditRoutes);
+      await api.register(importRoutes);
     },
     { prefix: '/api/v1' },
   );

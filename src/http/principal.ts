@@ -41,3 +41,16 @@ export function canAdministerBoard(actor: Actor, boardId: string): boolean {
   if (isAdmin(actor)) return true;
   return actor.roles.includes('secretariat') && actor.secretariatBoardIds.includes(boardId);
 }
+
+/** The actor for command-line tools run by an operator on the server (seed, import): an admin with no account. */
+export function systemActor(name = 'system'): Principal {
+  return {
+    userId: '00000000-0000-0000-0000-000000000000',
+    email: `${name}@localhost`,
+    displayName: name,
+    roles: ['admin'],
+    organisationId: null,
+    personId: null,
+    secretariatBoardIds: [],
+  };
+}
