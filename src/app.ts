@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { PGlite } from '@electric-sql/pglite';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -17,6 +18,8 @@ import { agendaRoutes } from './modules/agenda/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { boardsRoutes } from './modules/boards/routes.ts';
+import { documentsRoutes } from './modules/documents/routes.ts';
+import { startDocuments } from './modules/documents/runtime.ts';
 import { importRoutes } from './modules/import/routes.ts';
 import { meetingsRoutes } from './modules/meetings/routes.ts';
 import { peopleRoutes } from './modules/people/routes.ts';
@@ -32,10 +35,15 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 export interface AppDeps {
   config: Config;
   db: Database;
+  // Documents module: how its job queue reaches the same database (neither given: no queue).
+  /** The embedded database instance, when running on PGlite. */
+  pglite?: PGlite | undefined;
+  /** The PostgreSQL URL, when running on PostgreSQL (the queue opens its own small pool). */
+  databaseUrl?: string | undefined;
 }
 
 /** Builds the whole HTTP application; it does not listen (src/server.ts does) so tests can inject. */
-export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, db, pglite, databaseUrl }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -84,6 +92,11 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
   await registerOpenApi(app, pkg.version);
   await app.register(authPlugin, { config, db });
 
+  // Documents module: browser pool, job queue and (on PGlite) the render worker; closed with the app.
+  const documents = await startDocuments({ config, db, log: app.log, pglite, databaseUrl });
+  app.decorate('documents', documents);
+  app.addHook('onClose', () => documents.close());
+
   await app.register(healthRoutes, { db });
   await app.register(
     async (api) => {
@@ -92,12 +105,13 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
       await api.register(peopleRoutes);
       await api.register(boardsRoutes);
       await api.register(meetingsRoutes);
-      await api.register(agendaRoutes);
+      await api.register(agendaRoutes, { uploadLimitBytes: config.uploadLimitBytes });
       await api.register(questionsRoutes);
       await api.register(actionsRoutes);
       await api.register(plansRoutes);
       await api.register(searchRoutes);
       await api.register(auditRoutes);
+      await api.register(documentsRoutes);
       await api.register(importRoutes);
     },
     { prefix: '/api/v1' },

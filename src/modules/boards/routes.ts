@@ -1,3 +1,60 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParams, problems } from '../../http/common-schemas.ts';
+import { idempotent } from '../../http/idempotency.ts';
+import { boardBody, boardPatch, boardSchema } from './schemas.ts';
+import * as service from './service.ts';
 
-export const boardsRoutes: FastifyPluginAsyncZod = async () => {};
+export const boardsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['boards'];
+
+  app.get(
+    '/boards',
+    {
+      schema: {
+        tags,
+        summary: 'List boards',
+        response: { 200: z.object({ items: z.array(boardSchema) }), ...problems(401) },
+      },
+    },
+    async (request) => ({ items: await service.listBoards(request.ctx()) }),
+  );
+  app.get(
+    '/boards/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One board',
+        params: idParams,
+        response: { 200: boardSchema, ...problems(400, 401, 404) },
+      },
+    },
+    async (request) => service.getBoard(request.ctx(), request.params.id),
+  );
+  app.post(
+    '/boards',
+    {
+      schema: {
+        tags,
+        summary: 'Create a board (admin)',
+        body: boardBody,
+        response: { 201: boardSchema, ...problems(400, 401, 403, 409, 422) },
+      },
+    },
+    async (request, reply) =>
+      idempotent(request, reply, 201, () => service.createBoard(request.ctx(), request.body)),
+  );
+  app.patch(
+    '/boards/:id',
+    {
+      schema: {
+        tags,
+        summary: "Change a board (admin, the board's secretariat)",
+        params: idParams,
+        body: boardPatch,
+        response: { 200: boardSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => service.updateBoard(request.ctx(), request.params.id, request.body),
+  );
+};

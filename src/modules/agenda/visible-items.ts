@@ -1,0 +1,62 @@
+import type { Database } from '../../db/database.ts';
+import type { Confidentiality } from '../../db/schema.ts';
+import type { Actor } from '../../http/principal.ts';
+import { visibleConfidentialities } from '../access.ts';
+import * as papersRepo from './papers-repo.ts';
+import * as repo from './repo.ts';
+import type { AgendaItem, Paper } from './schemas.ts';
+
+export function toPaper(row: papersRepo.PaperRow): Paper {
+  return {
+    id: row.id,
+    itemId: row.item_id,
+    title: row.title,
+    confidentiality: row.confidentiality,
+    filename: row.filename,
+    contentType: row.content_type,
+    sizeBytes: row.size_bytes,
+    sha256: row.sha256,
+    createdAt: row.created_at,
+  };
+}
+
+function toItem(row: repo.ItemRow, number: number, papers: Paper[]): AgendaItem {
+  return {
+    id: row.id,
+    meetingId: row.meeting_id,
+    number,
+    title: row.title,
+    kind: row.kind,
+    presenters: row.presenters.map((p) => ({ personId: p.personId ?? null, printed: p.printed })),
+    bodyHtml: row.body_html,
+    bodyText: row.body_text,
+    confidentiality: row.confidentiality,
+    exemptReason: row.exempt_reason,
+    version: row.version,
+    papers,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/**
+ * The agenda as this caller may see it: hidden items are left out entirely and the rest numbered
+ * 1..n, so neither a gap in the numbering nor a position reveals that something was withheld.
+ */
+export async function visibleAgenda(
+  db: Database,
+  actor: Actor,
+  meeting: { id: string; boardId: string },
+): Promise<AgendaItem[]> {
+  const allowed: Confidentiality[] = visibleConfidentialities(actor, meeting.boardId);
+  const rows = (await repo.listItems(db, meeting.id)).filter((r) => allowed.includes(r.confidentiality));
+  const papers = (
+    await papersRepo.listPapersOfItems(
+      db,
+      rows.map((r) => r.id),
+    )
+  ).filter((p) => allowed.includes(p.confidentiality));
+  return rows.map((row, index) =>
+    toItem(row, index + 1, papers.filter((p) => p.item_id === row.id).map(toPaper)),
+  );
+}

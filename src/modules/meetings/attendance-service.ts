@@ -1,0 +1,135 @@
+import type { ServiceContext } from '../../context.ts';
+import type { Database } from '../../db/database.ts';
+import type { Confidentiality } from '../../db/schema.ts';
+import { BadRequest, Conflict, NotFound } from '../../http/errors.ts';
+import { requireUser } from '../../http/principal.ts';
+import { requireItemOfMeeting } from '../agenda/item-access.ts';
+import { recordAudit } from '../audit/repo.ts';
+import { findPerson } from '../people/repo.ts';
+import * as repo from './attendance-repo.ts';
+import type { AttendanceEntry, AttendanceInput, AttendanceReplace } from './attendance-schemas.ts';
+import { getMeetingForRead, getMeetingForWrite } from './meeting-access.ts';
+
+function toEntry(row: repo.AttendanceRow): AttendanceEntry {
+  return {
+    id: row.id,
+    meetingId: row.meeting_id,
+    personId: row.person_id,
+    name: row.name,
+    role: row.role,
+    organisation: row.organisation,
+    status: row.status,
+    forItemId: row.for_item_id,
+  };
+}
+
+/** Someone in attendance only for a hidden item would reveal that item: such entries are left out. */
+export function visibleEntries(rows: repo.AttendanceRow[], visible: Confidentiality[]): AttendanceEntry[] {
+  return rows
+    .filter((r) => r.for_item_confidentiality === null || visible.includes(r.for_item_confidentiality))
+    .map(toEntry);
+}
+
+export async function listAttendance(ctx: ServiceContext, meetingId: string): Promise<AttendanceEntry[]> {
+  const meeting = await getMeetingForRead(ctx, meetingId);
+  return visibleEntries(await repo.listAttendance(ctx.db, meetingId), meeting.visible);
+}
+
+/** Printed role and organisation default from the directory; forItemId must be an item of this meeting. */
+async function resolveValues(
+  db: Database,
+  meetingId: string,
+  personId: string,
+  input: AttendanceReplace,
+): Promise<repo.EntryValues> {
+  const person = await findPerson(db, personId);
+  if (!person) throw new NotFound('person');
+  if (input.forItemId) {
+    if (input.status !== 'in_attendance') {
+      throw new BadRequest('forItemId applies only to people in attendance for an item.', [
+        { path: 'body.forItemId', message: 'needs status in_attendance' },
+      ]);
+    }
+    await requireItemOfMeeting(db, meetingId, input.forItemId);
+  }
+  return {
+    status: input.status,
+    role: input.role ?? person.job_title ?? '',
+    organisation: input.organisation === undefined ? person.organisation_short_name : input.organisation,
+    for_item_id: input.forItemId,
+  };
+}
+
+async function reload(db: Database, id: string): Promise<AttendanceEntry> {
+  return toEntry((await repo.findEntry(db, id))!);
+}
+
+export async function addAttendance(
+  ctx: ServiceContext,
+  meetingId: string,
+  input: AttendanceInput,
+): Promise<AttendanceEntry> {
+  return ctx.db.transaction().execute(async (db) => {
+    const { user } = await getMeetingForWrite({ ...ctx, db }, meetingId, { lock: true });
+    const values = await resolveValues(db, meetingId, input.personId, input);
+    if (await repo.findEntryForPerson(db, meetingId, input.personId)) {
+      throw new Conflict('This person is already in the attendance list of this meeting.');
+    }
+    const entry = await reload(db, await repo.insertEntry(db, meetingId, input.personId, values));
+    await recordAudit(db, {
+      actorUserId: user.userId,
+      action: 'attendance.create',
+      entityType: 'attendance',
+      entityId: entry.id,
+      after: entry,
+      requestId: ctx.requestId,
+    });
+    return entry;
+  });
+}
+
+/** An entry's meeting decides who may change it: 401, 404, 403. */
+async function entryForWrite(ctx: ServiceContext, id: string) {
+  requireUser(ctx.actor);
+  const row = await repo.findEntry(ctx.db, id);
+  if (!row) throw new NotFound('attendance entry');
+  const meeting = await getMeetingForWrite(ctx, row.meeting_id, { lock: true });
+  return { row, user: meeting.user };
+}
+
+export async function replaceAttendance(
+  ctx: ServiceContext,
+  id: string,
+  input: AttendanceReplace,
+): Promise<AttendanceEntry> {
+  return ctx.db.transaction().execute(async (db) => {
+    const { row, user } = await entryForWrite({ ...ctx, db }, id);
+    await repo.updateEntry(db, id, await resolveValues(db, row.meeting_id, row.person_id, input));
+    const after = await reload(db, id);
+    await recordAudit(db, {
+      actorUserId: user.userId,
+      action: 'attendance.update',
+      entityType: 'attendance',
+      entityId: id,
+      before: toEntry(row),
+      after,
+      requestId: ctx.requestId,
+    });
+    return after;
+  });
+}
+
+export async function removeAttendance(ctx: ServiceContext, id: string): Promise<void> {
+  await ctx.db.transaction().execute(async (db) => {
+    const { row, user } = await entryForWrite({ ...ctx, db }, id);
+    await repo.deleteEntry(db, id);
+    await recordAudit(db, {
+      actorUserId: user.userId,
+      action: 'attendance.delete',
+      entityType: 'attendance',
+      entityId: id,
+      before: toEntry(row),
+      requestId: ctx.requestId,
+    });
+  });
+}

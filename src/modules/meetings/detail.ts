@@ -1,0 +1,71 @@
+import type { Database } from '../../db/database.ts';
+import type { Actor } from '../../http/principal.ts';
+import { visibleConfidentialities } from '../access.ts';
+import { visibleAgenda } from '../agenda/visible-items.ts';
+import * as attendanceRepo from './attendance-repo.ts';
+import { visibleEntries } from './attendance-service.ts';
+import * as declarationsRepo from './declarations-repo.ts';
+import { visibleDeclarations } from './declarations-service.ts';
+import { printedDate, toLondon } from './london-time.ts';
+import * as repo from './repo.ts';
+import type { MeetingDetail, MeetingListEntry } from './schemas.ts';
+
+export function toListEntry(row: repo.MeetingRow): MeetingListEntry {
+  const local = toLondon(row.starts_at);
+  return {
+    id: row.id,
+    boardId: row.board_id,
+    boardName: row.board_name,
+    boardCode: row.board_code,
+    startsAt: row.starts_at,
+    date: local.date,
+    startTime: local.time,
+    dateText: printedDate(local.date),
+    location: row.location,
+    online: row.online,
+    status: row.status,
+    version: row.version,
+  };
+}
+
+/** "Next meeting: Tuesday 28 April 2026": the date typed in, else the board's following meeting. */
+async function nextMeeting(db: Database, row: repo.MeetingRow): Promise<MeetingDetail['nextMeeting']> {
+  if (row.next_meeting_date) {
+    return {
+      date: row.next_meeting_date,
+      dateText: printedDate(row.next_meeting_date),
+      meetingId: row.next_meeting_id,
+    };
+  }
+  const following = await repo.findFollowingMeeting(db, row.board_id, row.starts_at);
+  if (!following) return null;
+  const date = toLondon(following.starts_at).date;
+  return { date, dateText: printedDate(date), meetingId: following.id };
+}
+
+/** The meeting as this caller may see it: hidden items, and what would reveal them, are left out. */
+export async function buildMeetingDetail(
+  db: Database,
+  actor: Actor,
+  row: repo.MeetingRow,
+): Promise<MeetingDetail> {
+  const visible = visibleConfidentialities(actor, row.board_id);
+  const attendance = visibleEntries(await attendanceRepo.listAttendance(db, row.id), visible);
+  const byStatus = (status: string) => attendance.filter((a) => a.status === status);
+  return {
+    ...toListEntry(row),
+    summary: row.summary,
+    questionDeadline: row.question_deadline,
+    nextMeeting: await nextMeeting(db, row),
+    attendance: {
+      present: byStatus('present'),
+      apologies: byStatus('apologies'),
+      absent: byStatus('absent'),
+      inAttendance: byStatus('in_attendance'),
+    },
+    items: await visibleAgenda(db, actor, { id: row.id, boardId: row.board_id }),
+    declarations: visibleDeclarations(await declarationsRepo.listDeclarations(db, row.id), visible),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,51 @@
+import type { ServiceContext } from '../../context.ts';
+import type { Confidentiality } from '../../db/schema.ts';
+import { Forbidden, NotFound } from '../../http/errors.ts';
+import { canAdministerBoard, type Principal, requireUser } from '../../http/principal.ts';
+import { visibleConfidentialities } from '../access.ts';
+import * as repo from './repo.ts';
+
+/**
+ * The checks other modules (questions, actions) reuse: "may this caller read / change this
+ * meeting?". Pass `{ ...ctx, db: trx }` to run them inside your own transaction.
+ */
+export interface MeetingForRead {
+  id: string;
+  boardId: string;
+  status: repo.MeetingRow['status'];
+  startsAt: Date;
+  /** What the caller may see of this meeting's content (items, papers, questions, actions). */
+  visible: Confidentiality[];
+  row: repo.MeetingRow;
+}
+
+/** Any signed-in user may read a meeting (its confidential content is filtered separately). 401, 404. */
+export async function getMeetingForRead(
+  ctx: ServiceContext,
+  id: string,
+  opts: { lock?: boolean } = {},
+): Promise<MeetingForRead> {
+  requireUser(ctx.actor);
+  const row = await repo.findMeeting(ctx.db, id, opts);
+  if (!row) throw new NotFound('meeting');
+  return {
+    id: row.id,
+    boardId: row.board_id,
+    status: row.status,
+    startsAt: row.starts_at,
+    visible: visibleConfidentialities(ctx.actor, row.board_id),
+    row,
+  };
+}
+
+/** Admins and this board's secretariat. 401, 404, then 403 (a meeting's existence is not secret). */
+export async function getMeetingForWrite(
+  ctx: ServiceContext,
+  id: string,
+  opts: { lock?: boolean } = {},
+): Promise<MeetingForRead & { user: Principal }> {
+  const user = requireUser(ctx.actor);
+  const meeting = await getMeetingForRead(ctx, id, opts);
+  if (!canAdministerBoard(user, meeting.boardId)) throw new Forbidden();
+  return { ...meeting, user };
+}
