@@ -1,0 +1,27 @@
+import type { Database } from '../../db/database.ts';
+import { Conflict } from '../../http/errors.ts';
+import { londonDate } from './london-date.ts';
+import * as repo from './repo.ts';
+
+/** "AGB/2026-03/": the board's code and the London year-month of the meeting that raised the action. */
+export function referencePrefix(boardCode: string, meetingStartsAt: Date): string {
+  return `${boardCode}/${londonDate(meetingStartsAt).slice(0, 7)}/`;
+}
+
+/**
+ * Inserts the action under the next free reference for its board and month. The unique constraint
+ * on (board_id, reference) decides races: a create that loses one inserts nothing (ON CONFLICT DO
+ * NOTHING keeps the transaction usable) and tries the next number.
+ */
+export async function insertWithNextReference(
+  db: Database,
+  prefix: string,
+  row: Omit<repo.ActionInsert, 'reference'>,
+): Promise<{ id: string; reference: string }> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const reference = `${prefix}${await repo.nextReferenceNumber(db, row.board_id, prefix)}`;
+    const id = await repo.insertActionIfReferenceFree(db, { ...row, reference });
+    if (id) return { id, reference };
+  }
+  throw new Conflict('Could not allocate an action reference; try again.');
+}

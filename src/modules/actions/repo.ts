@@ -1,0 +1,296 @@
+import { type Insertable, type RawBuilder, type SqlBool, sql, type Updateable } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import type { ActionStatus, ActionsTable, ActionUpdatesTable } from '../../db/schema.ts';
+import { type Actor, hasRole, isAdmin } from '../../http/principal.ts';
+import { visibleToActor } from '../search/visible-sql.ts';
+
+function actionsQuery(db: Database) {
+  return db
+    .selectFrom('actions')
+    .innerJoin('meetings', 'meetings.id', 'actions.meeting_id')
+    .innerJoin('organisations', 'organisations.id', 'actions.owner_organisation_id')
+    .leftJoin('people', 'people.id', 'actions.owner_person_id')
+    .leftJoin('agenda_items', 'agenda_items.id', 'actions.item_id')
+    .select([
+      'actions.id',
+      'actions.board_id',
+      'actions.reference',
+      'actions.text',
+      'actions.owner_organisation_id',
+      'actions.owner_person_id',
+      'actions.meeting_id',
+      'actions.item_id',
+      'actions.question_id',
+      'actions.due_date',
+      'actions.status',
+      'actions.closed_at',
+      'actions.closed_by',
+      'actions.closure_note',
+      'actions.confidentiality',
+      'actions.version',
+      'actions.created_at',
+      'actions.updated_at',
+      'organisations.short_name as owner_organisation_short_name',
+      'people.name as owner_person_name',
+      'meetings.starts_at as meeting_starts_at',
+      'agenda_items.position as item_position',
+      'agenda_items.title as item_title',
+      'agenda_items.confidentiality as item_confidentiality',
+    ]);
+}
+
+export type ActionRow = NonNullable<Awaited<ReturnType<typeof findAction>>>;
+
+export function findAction(db: Database, id: string, opts: { lock?: boolean } = {}) {
+  let query = actionsQuery(db).where('actions.id', '=', id);
+  if (opts.lock) query = query.forUpdate('actions');
+  return query.executeTakeFirst();
+}
+
+export interface ActionFilters {
+  boardId?: string;
+  meetingId?: string;
+  ownerOrganisationId?: string;
+  ownerPersonId?: string;
+  status?: ActionStatus[];
+  overdue?: boolean;
+  dueBefore?: string;
+  /** Today's London date, for `overdue`. */
+  today: string;
+}
+
+interface SortKey {
+  expr: RawBuilder<unknown>;
+  cast: 'date' | 'timestamptz' | 'int' | 'text' | 'uuid';
+}
+
+const idKey: SortKey = { expr: sql`actions.id`, cast: 'uuid' };
+/** "AGB/2026-03/10" sorts after "AGB/2026-03/9": the prefix as text, then the number. */
+const sortKeys: Record<'dueDate' | 'reference' | 'createdAt', SortKey[]> = {
+  dueDate: [
+    { expr: sql`coalesce(actions.due_date, date '9999-12-31')`, cast: 'date' },
+    { expr: sql`actions.created_at`, cast: 'timestamptz' },
+    idKey,
+  ],
+  reference: [
+    { expr: sql`regexp_replace(actions.reference, '[0-9]+$', '')`, cast: 'text' },
+    { expr: sql`coalesce(substring(actions.reference from '([0-9]{1,9})$')::int, 0)`, cast: 'int' },
+    idKey,
+  ],
+  createdAt: [{ expr: sql`actions.created_at`, cast: 'timestamptz' }, idKey],
+};
+
+export function sortArity(sort: string): number {
+  return sortKeys[sort.replace(/^-/, '') as keyof typeof sortKeys].length;
+}
+
+const openStatuses = sql`actions.status not in ('closed', 'superseded')`;
+
+/** Keyset-paginated list of the actions the actor may see; each row carries its sort key values as text in `sort_key`. */
+export async function listActions(
+  db: Database,
+  actor: Actor,
+  filters: ActionFilters,
+  page: { sort: string; limit: number; after?: (string | number | null)[] },
+) {
+  const descending = page.sort.startsWith('-');
+  const keys = sortKeys[page.sort.replace(/^-/, '') as keyof typeof sortKeys];
+  let query = actionsQuery(db)
+    .select(sql<string[]>`array[${sql.join(keys.map((k) => sql`(${k.expr})::text`))}]`.as('sort_key'))
+    .where(visibleToActor(actor, 'actions.board_id', 'actions.confidentiality'));
+  if (filters.boardId) query = query.where('actions.board_id', '=', filters.boardId);
+  if (filters.meetingId) query = query.where('actions.meeting_id', '=', filters.meetingId);
+  if (filters.ownerOrganisationId)
+    query = query.where('actions.owner_organisation_id', '=', filters.ownerOrganisationId);
+  if (filters.ownerPersonId) query = query.where('actions.owner_person_id', '=', filters.ownerPersonId);
+  if (filters.status?.length) query = query.where('actions.status', 'in', filters.status);
+  if (filters.dueBefore) query = query.where('actions.due_date', '<', filters.dueBefore);
+  if (filters.overdue !== undefined) {
+    const overdue = sql<SqlBool>`(actions.due_date < ${filters.today}::date and ${openStatuses})`;
+    query = query.where(filters.overdue ? overdue : sql<SqlBool>`not coalesce(${overdue}, false)`);
+  }
+  if (page.after) {
+    const left = sql.join(keys.map((k) => k.expr));
+    const right = sql.join(keys.map((k, i) => sql`${page.after![i]}::${sql.raw(k.cast)}`));
+    query = query.where(
+      descending ? sql<SqlBool>`(${left}) < (${right})` : sql<SqlBool>`(${left}) > (${right})`,
+    );
+  }
+  for (const key of keys) query = query.orderBy(descending ? sql`${key.expr} desc` : key.expr);
+  return query.limit(page.limit + 1).execute();
+}
+
+/**
+ * Matters arising at a meeting: the board's actions raised at earlier meetings that were still
+ * open when this meeting started (closed or superseded after its start), or are open now.
+ */
+export function listMattersArising(db: Database, actor: Actor, boardId: string, startsAt: Date) {
+  return actionsQuery(db)
+    .where('actions.board_id', '=', boardId)
+    .where('meetings.starts_at', '<', startsAt)
+    .where(sql<SqlBool>`(${openStatuses} or actions.closed_at >= ${startsAt})`)
+    .where(visibleToActor(actor, 'actions.board_id', 'actions.confidentiality'))
+    .orderBy('meetings.starts_at')
+    .orderBy(sql`regexp_replace(actions.reference, '[0-9]+$', '')`)
+    .orderBy(sql`coalesce(substring(actions.reference from '([0-9]{1,9})$')::int, 0)`)
+    .limit(1000)
+    .execute();
+}
+
+/**
+ * Non-public updates are for the board's secretariat and the owning organisation's officers; the
+ * query joins `actions` for the owner.
+ */
+function updateVisible(actor: Actor): RawBuilder<SqlBool> {
+  if (!actor) return sql<SqlBool>`false`;
+  if (isAdmin(actor)) return sql<SqlBool>`true`;
+  const conditions = [sql`action_updates.public`];
+  if (hasRole(actor, 'secretariat') && actor.secretariatBoardIds.length) {
+    conditions.push(sql`actions.board_id in (${sql.join(actor.secretariatBoardIds)})`);
+  }
+  if (hasRole(actor, 'officer') && actor.organisationId) {
+    conditions.push(sql`actions.owner_organisation_id = ${actor.organisationId}`);
+  }
+  return sql<SqlBool>`(${sql.join(conditions, sql` or `)})`;
+}
+
+function updatesQuery(db: Database, actor: Actor) {
+  return db
+    .selectFrom('action_updates')
+    .innerJoin('actions', 'actions.id', 'action_updates.action_id')
+    .leftJoin('files', 'files.id', 'action_updates.evidence_file_id')
+    .select([
+      'action_updates.id',
+      'action_updates.action_id',
+      'action_updates.kind',
+      'action_updates.text',
+      'action_updates.author_name',
+      'action_updates.public',
+      'action_updates.evidence_file_id',
+      'action_updates.created_at',
+      'files.filename as evidence_filename',
+      'files.size_bytes as evidence_size_bytes',
+    ])
+    .where(updateVisible(actor));
+}
+
+export type UpdateRow = Awaited<ReturnType<typeof listUpdates>>[number];
+
+export function listUpdates(db: Database, actor: Actor, actionId: string) {
+  return updatesQuery(db, actor)
+    .where('action_updates.action_id', '=', actionId)
+    .orderBy('action_updates.created_at')
+    .orderBy('action_updates.id')
+    .execute();
+}
+
+/** The newest update the actor may see, per action. */
+export async function latestUpdates(db: Database, actor: Actor, actionIds: string[]) {
+  if (!actionIds.length) return new Map<string, UpdateRow>();
+  const rows = await updatesQuery(db, actor)
+    .distinctOn('action_updates.action_id')
+    .where('action_updates.action_id', 'in', actionIds)
+    .orderBy('action_updates.action_id')
+    .orderBy('action_updates.created_at', 'desc')
+    .orderBy('action_updates.id', 'desc')
+    .execute();
+  return new Map(rows.map((r) => [r.action_id, r]));
+}
+
+export function findUpdateEvidence(db: Database, actor: Actor, actionId: string, updateId: string) {
+  return updatesQuery(db, actor)
+    .innerJoin('files as f', 'f.id', 'action_updates.evidence_file_id')
+    .select(['f.data', 'f.content_type'])
+    .where('action_updates.action_id', '=', actionId)
+    .where('action_updates.id', '=', updateId)
+    .executeTakeFirst();
+}
+
+export async function hasProgressUpdates(db: Database, actionId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('action_updates')
+    .select('id')
+    .where('action_id', '=', actionId)
+    .where('kind', 'in', ['update', 'completion_proposed'])
+    .limit(1)
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** The next free number for a reference prefix such as "AGB/2026-03/". */
+export async function nextReferenceNumber(db: Database, boardId: string, prefix: string): Promise<number> {
+  const row = await db
+    .selectFrom('actions')
+    .select(
+      sql<number>`coalesce(max(substring(reference from ${prefix.length + 1}::int)::int), 0) + 1`.as('n'),
+    )
+    .where('board_id', '=', boardId)
+    .where(sql<SqlBool>`left(reference, ${prefix.length}::int) = ${prefix}`)
+    .where(sql<SqlBool>`substring(reference from ${prefix.length + 1}::int) ~ '^[0-9]{1,9}$'`)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export type ActionInsert = Omit<Insertable<ActionsTable>, 'id' | 'created_at' | 'updated_at' | 'version'>;
+
+/** Inserts unless the reference is taken (by a concurrent create); returns the id, or undefined to retry. */
+export async function insertActionIfReferenceFree(
+  db: Database,
+  row: ActionInsert,
+): Promise<string | undefined> {
+  const inserted = await db
+    .insertInto('actions')
+    .values(row)
+    .onConflict((oc) => oc.columns(['board_id', 'reference']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted?.id;
+}
+
+export async function updateAction(
+  db: Database,
+  id: string,
+  patch: Omit<Updateable<ActionsTable>, 'version'>,
+) {
+  await db
+    .updateTable('actions')
+    .set({ ...patch, version: sql`version + 1`, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function insertUpdate(
+  db: Database,
+  row: Omit<Insertable<ActionUpdatesTable>, 'id' | 'created_at'>,
+) {
+  const { id } = await db.insertInto('action_updates').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function insertFile(
+  db: Database,
+  row: {
+    filename: string;
+    content_type: string;
+    size_bytes: number;
+    sha256: string;
+    data: Buffer;
+    uploaded_by: string;
+  },
+) {
+  const { id } = await db.insertInto('files').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export function findOrganisation(db: Database, id: string) {
+  return db.selectFrom('organisations').select(['id', 'short_name']).where('id', '=', id).executeTakeFirst();
+}
+
+export function findQuestionOfMeeting(db: Database, meetingId: string, questionId: string) {
+  return db
+    .selectFrom('questions')
+    .select(['id', 'item_id'])
+    .where('id', '=', questionId)
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst();
+}

@@ -1,0 +1,57 @@
+import { type SqlBool, sql } from 'kysely';
+import type { Database } from '../../db/database.ts';
+
+export interface AuditFilters {
+  entityType?: string;
+  entityId?: string;
+  actorUserId?: string;
+  from?: string;
+  to?: string;
+  /** Undefined: every entry (admins). Otherwise only entries about entities of these boards. */
+  boardIds?: string[];
+}
+
+/**
+ * Entries that can be tied to a board through the entity they are about; anything else (users,
+ * people, plans, deleted rows) has no board and stays admin-only.
+ */
+function aboutBoards(boardIds: string[]) {
+  const ids = sql.join(boardIds);
+  return sql<SqlBool>`(
+    (audit_log.entity_type = 'board' and audit_log.entity_id in (${ids}))
+    or (audit_log.entity_type = 'meeting' and audit_log.entity_id in (select id from meetings where board_id in (${ids})))
+    or (audit_log.entity_type in ('agenda_item', 'item') and audit_log.entity_id in (
+      select ai.id from agenda_items ai join meetings m on m.id = ai.meeting_id where m.board_id in (${ids})))
+    or (audit_log.entity_type = 'question' and audit_log.entity_id in (
+      select q.id from questions q join meetings m on m.id = q.meeting_id where m.board_id in (${ids})))
+    or (audit_log.entity_type = 'action' and audit_log.entity_id in (select id from actions where board_id in (${ids})))
+  )`;
+}
+
+/** Newest first, keyset on (at, id); `at_key` is the exact timestamp as text for the cursor. */
+export function listAudit(
+  db: Database,
+  filters: AuditFilters,
+  page: { limit: number; after?: (string | number | null)[] },
+) {
+  let query = db.selectFrom('audit_log').selectAll().select(sql<string>`audit_log.at::text`.as('at_key'));
+  if (filters.boardIds) {
+    if (!filters.boardIds.length) return Promise.resolve([]);
+    query = query.where(aboutBoards(filters.boardIds));
+  }
+  if (filters.entityType) query = query.where('entity_type', '=', filters.entityType);
+  if (filters.entityId) query = query.where('entity_id', '=', filters.entityId);
+  if (filters.actorUserId) query = query.where('actor_user_id', '=', filters.actorUserId);
+  if (filters.from) query = query.where('at', '>=', new Date(filters.from));
+  if (filters.to) query = query.where('at', '<', new Date(filters.to));
+  if (page.after) {
+    query = query.where(
+      sql<SqlBool>`(audit_log.at, audit_log.id) < (${page.after[0]}::timestamptz, ${page.after[1]}::uuid)`,
+    );
+  }
+  return query
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
+}

@@ -1,0 +1,116 @@
+import { type Insertable, sql } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import type { QuestionsTable } from '../../db/schema.ts';
+import type { Actor } from '../../http/principal.ts';
+import { visibleToActor } from '../search/visible-sql.ts';
+
+function questionsQuery(db: Database) {
+  return db
+    .selectFrom('questions')
+    .innerJoin('meetings', 'meetings.id', 'questions.meeting_id')
+    .leftJoin('agenda_items', 'agenda_items.id', 'questions.item_id')
+    .selectAll('questions')
+    .select([
+      'meetings.board_id',
+      'agenda_items.position as item_position',
+      // A question takes the confidentiality of the item it sits under; without an item it is public.
+      sql<'public' | 'exempt' | 'opcc_only'>`coalesce(agenda_items.confidentiality, 'public')`.as(
+        'confidentiality',
+      ),
+    ]);
+}
+
+export type QuestionRow = NonNullable<Awaited<ReturnType<typeof findQuestion>>>;
+
+export function findQuestion(db: Database, id: string, opts: { lock?: boolean } = {}) {
+  let query = questionsQuery(db).where('questions.id', '=', id);
+  if (opts.lock) query = query.forUpdate('questions');
+  return query.executeTakeFirst();
+}
+
+/** Questions of one meeting the actor may see, in agenda order then the secretariat's order. */
+export function listQuestionsForMeeting(db: Database, meetingId: string, actor: Actor) {
+  return questionsQuery(db)
+    .where('questions.meeting_id', '=', meetingId)
+    .where(visibleToActor(actor, 'meetings.board_id', sql`coalesce(agenda_items.confidentiality, 'public')`))
+    .orderBy(sql`agenda_items.position nulls first`)
+    .orderBy('questions.position')
+    .orderBy('questions.created_at')
+    .orderBy('questions.id')
+    .limit(1000)
+    .execute();
+}
+
+export async function nextNumber(db: Database, meetingId: string): Promise<number> {
+  const row = await db
+    .selectFrom('questions')
+    .select(sql<number>`coalesce(max(number), 0) + 1`.as('n'))
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export async function nextPosition(db: Database, meetingId: string): Promise<number> {
+  const row = await db
+    .selectFrom('questions')
+    .select(sql<number>`coalesce(max(position), 0) + 1`.as('n'))
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export async function numberTaken(db: Database, meetingId: string, number: number, exceptId?: string) {
+  let query = db
+    .selectFrom('questions')
+    .select('id')
+    .where('meeting_id', '=', meetingId)
+    .where('number', '=', number);
+  if (exceptId) query = query.where('id', '<>', exceptId);
+  return !!(await query.executeTakeFirst());
+}
+
+export type QuestionInsert = Omit<Insertable<QuestionsTable>, 'id' | 'created_at' | 'updated_at' | 'version'>;
+
+export async function insertQuestion(db: Database, row: QuestionInsert): Promise<string> {
+  const { id } = await db.insertInto('questions').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function updateQuestion(db: Database, id: string, patch: Partial<QuestionInsert>) {
+  await db
+    .updateTable('questions')
+    .set({ ...patch, version: sql`version + 1`, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteQuestion(db: Database, id: string) {
+  await db.deleteFrom('questions').where('id', '=', id).execute();
+}
+
+export function listQuestionIds(db: Database, meetingId: string) {
+  return db
+    .selectFrom('questions')
+    .select(['id', 'source'])
+    .where('meeting_id', '=', meetingId)
+    .forUpdate()
+    .execute();
+}
+
+export async function setOrder(
+  db: Database,
+  id: string,
+  position: number,
+  number: number | null | undefined,
+) {
+  await db
+    .updateTable('questions')
+    .set({
+      position,
+      ...(number !== undefined ? { number } : {}),
+      version: sql`version + 1`,
+      updated_at: new Date(),
+    })
+    .where('id', '=', id)
+    .execute();
+}
