@@ -24,9 +24,12 @@ import { importRoutes } from './modules/import/routes.ts';
 import { meetingsRoutes } from './modules/meetings/routes.ts';
 import { peopleRoutes } from './modules/people/routes.ts';
 import { plansRoutes } from './modules/plans/routes.ts';
+import { publicDataRoutes } from './modules/publication/public-routes.ts';
+import { publicationRoutes } from './modules/publication/routes.ts';
 import { questionsRoutes } from './modules/questions/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
+import { webPlugin } from './web/plugin.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -40,13 +43,22 @@ export interface AppDeps {
   pglite?: PGlite | undefined;
   /** The PostgreSQL URL, when running on PostgreSQL (the queue opens its own small pool). */
   databaseUrl?: string | undefined;
+  /** Where logs go (default stdout); tests pass a stream to read them. */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Builds the whole HTTP application; it does not listen (src/server.ts does) so tests can inject. */
-export async function buildApp({ config, db, pglite, databaseUrl }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  db,
+  pglite,
+  databaseUrl,
+  logStream,
+}: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
+      ...(logStream ? { stream: logStream } : {}),
       redact: {
         paths: [
           'req.headers.authorization',
@@ -113,8 +125,11 @@ export async function buildApp({ config, db, pglite, databaseUrl }: AppDeps): Pr
       await api.register(auditRoutes);
       await api.register(documentsRoutes);
       await api.register(importRoutes);
+      await api.register(publicationRoutes, { protectiveMarking: config.render.protectiveMarking });
     },
     { prefix: '/api/v1' },
   );
+  await app.register(publicDataRoutes);
+  await app.register(webPlugin, { config, db });
   return app;
 }

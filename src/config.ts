@@ -34,6 +34,9 @@ const envSchema = z.object({
   RENDER_POOL_SIZE: positiveInt.max(16).optional(),
   RENDER_TIMEOUT_MS: positiveInt.default(30_000),
   PROTECTIVE_MARKING: z.string().max(40).default('OFFICIAL'),
+  // Who runs render jobs: "auto" = inside the API process on the embedded database (PGlite cannot be
+  // shared between processes), `npm run worker` on PostgreSQL; "in-process" or "external" to choose.
+  RENDER_WORKER: z.enum(['auto', 'in-process', 'external']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.string().default('false'),
   BODY_LIMIT_BYTES: positiveInt.default(1024 * 1024),
@@ -57,7 +60,13 @@ export interface Config {
     accessTtlSeconds: number;
     refreshTtlSeconds: number;
   };
-  render: { chromiumPath: string; poolSize: number; timeoutMs: number; protectiveMarking: string };
+  render: {
+    chromiumPath: string;
+    poolSize: number;
+    timeoutMs: number;
+    protectiveMarking: string;
+    worker: 'auto' | 'in-process' | 'external';
+  };
   logLevel: string;
   trustProxy: boolean | string;
   bodyLimitBytes: number;
@@ -103,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       poolSize: e.RENDER_POOL_SIZE ?? cpus().length + 1,
       timeoutMs: e.RENDER_TIMEOUT_MS,
       protectiveMarking: e.PROTECTIVE_MARKING,
+      worker: e.RENDER_WORKER,
     },
     logLevel: e.LOG_LEVEL,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),

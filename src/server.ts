@@ -18,7 +18,12 @@ async function main(): Promise<void> {
 
   const database = await openDatabase(config.database);
   if (config.migrateOnStart) await runMigrations(database.db);
-  const app = await buildApp({ config, db: database.db });
+  const app = await buildApp({
+    config,
+    db: database.db,
+    pglite: database.pglite,
+    databaseUrl: config.database.kind === 'postgres' ? config.database.url : undefined,
+  });
 
   let closing = false;
   const shutdown = async (signal: string) => {

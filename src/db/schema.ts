@@ -293,6 +293,113 @@ export interface CommitmentLinksTable {
   action_id: string | null;
 }
 
+// --- Documents (migrations/0005_documents.ts) ---
+export type RenderedDocumentKind = 'notes' | 'agenda' | 'action-log';
+export type RenderBatchState = 'created' | 'active' | 'retry' | 'completed' | 'failed' | 'cancelled';
+export type RenderBatchDocumentState = 'pending' | 'rendering' | 'completed' | 'retrying' | 'failed';
+
+export interface RenderedDocumentsTable {
+  id: Generated<string>;
+  kind: RenderedDocumentKind;
+  subject_id: string;
+  input_hash: string;
+  pdf: Buffer | Uint8Array;
+  sha256: string;
+  size_bytes: number;
+  filename: string;
+  created_at: CreatedAt;
+}
+
+export interface RenderBatchesTable {
+  id: string;
+  kind: RenderedDocumentKind;
+  requested_by: string | null;
+  state: ColumnType<RenderBatchState, RenderBatchState | undefined, RenderBatchState>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: CreatedAt;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
+export interface RenderBatchDocumentsTable {
+  batch_id: string;
+  position: number;
+  subject_id: string;
+  state: ColumnType<RenderBatchDocumentState, RenderBatchDocumentState | undefined, RenderBatchDocumentState>;
+  document_id: string | null;
+  sha256: string | null;
+  error: string | null;
+  updated_at: Timestamp;
+}
+// --- end documents ---
+
+// --- Publication (migrations/0006_publication.ts) ---
+export type NotesState = 'draft' | 'submitted' | 'approved' | 'published' | 'correcting';
+export type DecisionStatus = 'draft' | 'published';
+
+export interface MeetingPublicationTable {
+  meeting_id: string;
+  agenda_published_at: Timestamp | null;
+  agenda_published_by: string | null;
+  notes_state: ColumnType<NotesState, NotesState | undefined, NotesState>;
+  submitted_at: Timestamp | null;
+  submitted_by: string | null;
+  approved_at: Timestamp | null;
+  approved_by: string | null;
+  correction_reason: string | null;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+/** Append-only (a trigger refuses UPDATE and DELETE): only ever inserted and read. */
+interface FrozenVersionColumns {
+  id: Generated<string>;
+  version_no: number;
+  published_at: CreatedAt;
+  published_by: string | null;
+  published_by_name: string;
+  reason: string | null;
+  canonical_json: string;
+  json_sha256: string;
+  pdf: Buffer | Uint8Array;
+  pdf_sha256: string;
+  pdf_filename: string;
+  pdf_size: number;
+  search_text: string;
+  search: Tsvector;
+}
+
+export interface NotesVersionsTable extends FrozenVersionColumns {
+  meeting_id: string;
+  approved_at_meeting_id: string | null;
+  edited: boolean;
+  edited_notice: string | null;
+  public_action_ids: ColumnType<string[], string[] | undefined, never>;
+}
+
+export interface DecisionsTable {
+  id: Generated<string>;
+  board_id: string;
+  reference: string | null;
+  title: string;
+  decision_date: DateOnly;
+  decision_maker: string;
+  summary: string;
+  meeting_id: string | null;
+  item_id: string | null;
+  status: ColumnType<DecisionStatus, DecisionStatus | undefined, DecisionStatus>;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface DecisionVersionsTable extends FrozenVersionColumns {
+  decision_id: string;
+}
+// --- end publication ---
+
 export interface DB {
   organisations: OrganisationsTable;
   people: PeopleTable;
@@ -315,4 +422,11 @@ export interface DB {
   commitments: CommitmentsTable;
   commitment_ratings: CommitmentRatingsTable;
   commitment_links: CommitmentLinksTable;
+  rendered_documents: RenderedDocumentsTable;
+  render_batches: RenderBatchesTable;
+  render_batch_documents: RenderBatchDocumentsTable;
+  meeting_publication: MeetingPublicationTable;
+  notes_versions: NotesVersionsTable;
+  decisions: DecisionsTable;
+  decision_versions: DecisionVersionsTable;
 }

@@ -1,0 +1,92 @@
+/**
+ * The renderer the rest of the application uses: view model in, HTML and PDF out.
+ */
+import { createHash } from 'node:crypto';
+import type { BrowserPool } from './browser-pool.ts';
+import {
+  type PageChrome,
+  type PreparedDocument,
+  prepareActionLog,
+  prepareAgenda,
+  prepareNotes,
+} from './document-contexts.ts';
+import { PAGE_MARGINS, renderPdf } from './pdf-renderer.ts';
+import type { TemplateEngine } from './templates.ts';
+import type { ActionLogViewModel, AgendaViewModel, NotesViewModel } from './view-models.ts';
+
+export interface RenderedDocument {
+  html: string;
+  pdf: Buffer;
+  /** Hex SHA-256 of `pdf`, to store with a published version. */
+  sha256: string;
+  /** "AGB-notes-2026-03-24.pdf" */
+  filename: string;
+  /** Requests refused while printing; > 0 means some content tried to fetch something. */
+  blockedRequests: number;
+}
+
+export interface DocumentRenderer {
+  renderNotes(vm: NotesViewModel): Promise<RenderedDocument>;
+  renderActionLog(vm: ActionLogViewModel): Promise<RenderedDocument>;
+  renderAgenda(vm: AgendaViewModel): Promise<RenderedDocument>;
+  /** The same HTML the PDF is printed from, for previews. Serve it with a CSP header as well. */
+  renderNotesHtml(vm: NotesViewModel): string;
+  renderActionLogHtml(vm: ActionLogViewModel): string;
+  renderAgendaHtml(vm: AgendaViewModel): string;
+}
+
+export interface DocumentRendererOptions {
+  pool: BrowserPool;
+  engine: TemplateEngine;
+  /** PDF Author; defaults to the board's name. */
+  author?: string;
+}
+
+/** The running header and footer, aligned with the page margins. */
+export function pageChromeTemplates(
+  engine: TemplateEngine,
+  chrome: PageChrome,
+): { headerTemplate: string; footerTemplate: string } {
+  const context = { ...chrome, marginX: PAGE_MARGINS.left };
+  return { headerTemplate: engine.pageHeader(context), footerTemplate: engine.pageFooter(context) };
+}
+
+export function createDocumentRenderer({ pool, engine, author }: DocumentRendererOptions): DocumentRenderer {
+  async function toPdf<Context>(doc: PreparedDocument<Context>, html: string): Promise<RenderedDocument> {
+    const { pdf, blockedRequests } = await renderPdf(pool, html, {
+      ...pageChromeTemplates(engine, doc.chrome),
+      landscape: doc.landscape,
+      info: {
+        title: doc.title,
+        author: author ?? doc.chrome.boardName,
+        subject: doc.subject,
+        creator: 'Boardroom',
+      },
+    });
+    return {
+      html,
+      pdf,
+      sha256: createHash('sha256').update(pdf).digest('hex'),
+      filename: doc.filename,
+      blockedRequests,
+    };
+  }
+
+  return {
+    renderNotes: async (vm) => {
+      const doc = prepareNotes(vm);
+      return toPdf(doc, engine.notes(doc.context));
+    },
+    renderActionLog: async (vm) => {
+      const doc = prepareActionLog(vm);
+      return toPdf(doc, engine.actionLog(doc.context));
+    },
+    renderAgenda: async (vm) => {
+      const doc = prepareAgenda(vm);
+      return toPdf(doc, engine.agenda(doc.context));
+    },
+    renderNotesHtml: (vm) => engine.notes(prepareNotes(vm).context),
+    renderActionLogHtml: (vm) => engine.actionLog(prepareActionLog(vm).context),
+    renderAgendaHtml: (vm) => engine.agenda(prepareAgenda(vm).context),
+  };
+}

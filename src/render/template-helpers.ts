@@ -1,0 +1,43 @@
+/**
+ * The only helpers templates may call (compiled with knownHelpersOnly). Each returns a plain string,
+ * which Handlebars escapes: no helper can inject markup.
+ */
+import { formatLongDate, formatShortDate, formatTime } from './date-format.ts';
+import { formatFileSize, formatPerson, pluralise } from './text-format.ts';
+import type { Person } from './view-models.ts';
+
+type Helper = (...args: unknown[]) => unknown;
+
+function text(value: unknown, helper: string): string {
+  if (typeof value !== 'string') throw new TypeError(`${helper}: expected a string, got ${typeof value}`);
+  return value;
+}
+
+function count(value: unknown, helper: string): number {
+  if (typeof value !== 'number') throw new TypeError(`${helper}: expected a number, got ${typeof value}`);
+  return value;
+}
+
+function person(value: unknown): Person {
+  if (typeof value !== 'object' || value === null || !('name' in value)) {
+    throw new TypeError('person: expected a Person');
+  }
+  const { name, role, organisation } = value as Record<keyof Person, unknown>;
+  return {
+    name: text(name, 'person'),
+    role: role === null ? null : text(role, 'person'),
+    organisation: organisation === null ? null : text(organisation, 'person'),
+  };
+}
+
+/** Handlebars passes its options object as the last argument; these helpers ignore it. */
+export const TEMPLATE_HELPERS: Readonly<Record<string, Helper>> = {
+  longDate: (value) => formatLongDate(text(value, 'longDate')),
+  shortDate: (value) => formatShortDate(text(value, 'shortDate')),
+  time: (value) => formatTime(text(value, 'time')),
+  person: (value) => formatPerson(person(value)),
+  plural: (n, singular, plural) =>
+    pluralise(count(n, 'plural'), text(singular, 'plural'), text(plural, 'plural')),
+  fileSize: (bytes) => formatFileSize(count(bytes, 'fileSize')),
+  eq: (a, b) => a === b,
+};

@@ -1,0 +1,20 @@
+import type { Person } from './view-models.ts';
+
+/** "Wasim Ali (Deputy Police and Crime Commissioner, OPCC)", as attendance lists are printed. */
+export function formatPerson(person: Person): string {
+  const detail = [person.role, person.organisation].filter((part): part is string => Boolean(part));
+  return detail.length > 0 ? `${person.name} (${detail.join(', ')})` : person.name;
+}
+
+/** "1 action", "3 actions". */
+export function pluralise(count: number, singular: string, plural: string): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}
+
+/** "240 KB", "1.2 MB": decimal units, as GOV.UK prints attachment sizes. */
+export function formatFileSize(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) throw new RangeError(`Not a file size: ${bytes}`);
+  if (bytes < 1000) return `${bytes} bytes`;
+  if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} KB`;
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
