@@ -7,6 +7,7 @@
  * trivial /health/live route), because absolute times move from run to run on a shared machine.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -150,10 +151,29 @@ try {
   await app.close();
 } finally {
   await database.close();
-  await admin(`drop database if exists ${dbName} with (force)`);
+  if (process.env.BENCH_KEEP_DB) console.log(`kept database ${dbName}`);
+  else await admin(`drop database if exists ${dbName} with (force)`);
+}
+
+/** Sentences of the reference notes: bench rows get varied, realistic text, so search hits are selective. */
+function referenceSentences(): string[] {
+  const file = new URL('../../shared/reference/agb-notes-2026-03-24.txt', import.meta.url);
+  const text = readFileSync(file, 'utf8').replace(/<[^>]+>/g, ' ');
+  return text
+    .split(/(?<=[.?!])\s+/)
+    .map((s) => s.replace(/\s+/g, ' ').trim())
+    .filter((s) => s.length > 40 && s.length < 400);
 }
 
 async function seed() {
+  const sentences = referenceSentences();
+  await sql`create temporary table corpus (n int primary key, s text not null)`.execute(db);
+  await db
+    .insertInto('corpus' as never)
+    .values(sentences.map((s, n) => ({ n, s })) as never)
+    .execute();
+  const pick = (seed: string) =>
+    sql.raw(`(select s from corpus where n = (abs(hashtext(${seed})) % ${sentences.length}))`);
   await db
     .insertInto('organisations')
     .values([
@@ -185,18 +205,17 @@ async function seed() {
   await sql`
     insert into agenda_items (meeting_id, position, title, kind, body_html, body_text, confidentiality, exempt_reason)
     select m.id, p, 'Item ' || p || ' on protective orders and victims code compliance', 'report',
-           '<p>The Deputy Chief Constable provided an update on funding, drones and Raneem''s Law.</p>',
-           'The Deputy Chief Constable provided an update on funding, drones and Raneem''s Law.',
+           '<p>' || ${pick('m.id::text || p')} || '</p>', ${pick('m.id::text || p')},
            case when p = 7 then 'exempt' else 'public' end, case when p = 7 then 'Paragraph 3' end
     from meetings m cross join generate_series(0, 7) p`.execute(db);
   await sql`
     insert into questions (meeting_id, number, position, source, text, asked_by_printed, answer_html, answer_text)
-    select m.id, q, q, 'pre_submitted', 'What progress has been made on protective orders ' || q || '?',
-           'Deputy Police and Crime Commissioner, Wasim Ali', '<ul><li>Checks were 92% in February.</li></ul>', 'Checks were 92% in February.'
+    select m.id, q, q, 'pre_submitted', ${pick("m.id::text || 'q' || q")},
+           'Deputy Police and Crime Commissioner, Wasim Ali', '<ul><li>' || ${pick("m.id::text || 'a' || q")} || '</li></ul>', ${pick("m.id::text || 'a' || q")}
     from meetings m cross join generate_series(1, 3) q`.execute(db);
   await sql`
     insert into actions (board_id, reference, text, owner_organisation_id, meeting_id, due_date, status)
-    select m.board_id, 'B/' || g, 'WMP to provide OPCC with data ' || g || ' in relation to Raneem''s Law',
+    select m.board_id, 'B/' || g, 'WMP to provide OPCC with ' || ${pick('g::text')},
            (select id from organisations where short_name = case when g % 3 = 0 then 'BCC' else 'WMP' end),
            m.id, date '2020-02-01' + (g % 2500),
            (array['open','in_progress','completion_proposed','closed'])[1 + g % 4]
