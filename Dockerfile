@@ -3,7 +3,7 @@ FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 ENV PUPPETEER_SKIP_DOWNLOAD=true
 COPY package.json package-lock.json .puppeteerrc.cjs ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm install --no-save --no-audit --no-fund tsx
+RUN npm install --omit=dev --no-audit --no-fund && npm install --no-save --no-audit --no-fund tsx
 
 FROM node:24-bookworm-slim
 RUN apt-get update \
