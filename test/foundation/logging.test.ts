@@ -17,7 +17,11 @@ describe('logs', () => {
     const stream = new PassThrough();
     const lines: string[] = [];
     stream.on('data', (chunk: Buffer) => lines.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
-    const app = await buildApp({ config: testConfig({ LOG_LEVEL: 'trace' }), db: database.db, logStream: stream });
+    const app = await buildApp({
+      config: testConfig({ LOG_LEVEL: 'trace' }),
+      db: database.db,
+      logStream: stream,
+    });
     const password = 'a very secret password 123';
     await insertUser(database.db, {
       email: 'log@example.org',
@@ -27,11 +31,23 @@ describe('logs', () => {
       organisationId: null,
       personId: null,
     });
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'log@example.org', password } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'log@example.org', password },
+    });
     const { accessToken, refreshToken } = login.json() as { accessToken: string; refreshToken: string };
-    await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${accessToken}` } });
+    await app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
     await app.inject({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken } });
-    await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: 'Bearer not-a-token' } });
+    await app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { authorization: 'Bearer not-a-token' },
+    });
     await app.close();
 
     const all = lines.join('\n');

@@ -30,7 +30,7 @@ describe('no route answers 5xx to bad input', () => {
   const queries = [
     '',
     '?limit=abc&cursor=%%%',
-    '?limit=100000&from=yesterday&status=bogus&q=' + 'a'.repeat(5000),
+    `?limit=100000&from=yesterday&status=bogus&q=${'a'.repeat(5000)}`,
   ];
 
   it('across the whole OpenAPI document', async () => {
