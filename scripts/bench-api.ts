@@ -89,8 +89,10 @@ try {
     .where('short_name', '=', 'WMP')
     .executeTakeFirstOrThrow();
 
-  const targets: { name: string; paths: string[] }[] = [
-    { name: 'baseline GET /health/live', paths: ['/health/live'] },
+  const targets: { name: string; paths: string[]; anonymous?: boolean }[] = [
+    // The baseline is the same server doing no work: no token, no database.
+    { name: 'baseline GET /health/live', paths: ['/health/live'], anonymous: true },
+    { name: 'GET /auth/me (token check only)', paths: ['/api/v1/auth/me'] },
     { name: 'meeting detail', paths: ids.map((id) => `/api/v1/meetings/${id}`) },
     {
       name: 'action list (board, owner, open, 50)',
@@ -115,7 +117,7 @@ try {
       url: base,
       connections,
       duration: seconds,
-      headers,
+      headers: target.anonymous ? {} : headers,
       requests: [{ setupRequest: (req) => ({ ...req, path: target.paths[i++ % target.paths.length]! }) }],
     });
     results.push({
