@@ -1,0 +1,258 @@
+/**
+ * Feeds: an Atom feed of everything published (agendas, notes and their corrections, decisions) and
+ * an iCalendar feed of upcoming public meetings with date, time and place in Europe/London.
+ */
+import type { Database } from '../../db/database.ts';
+import { formatLongDate } from '../../render/date-format.ts';
+import { escapeHtml } from '../../rich-text/sanitize.ts';
+import type { DecisionSnapshot } from '../decisions/notice.ts';
+import { londonDate } from '../documents/load-common.ts';
+import { toLondon } from '../meetings/london-time.ts';
+import { api, paths } from './public-paths.ts';
+
+export interface FeedEntry {
+  id: string;
+  title: string;
+  updated: Date;
+  /** Path of the page. */
+  link: string;
+  /** Path of the PDF, when there is one. */
+  pdf: string | null;
+  summary: string;
+}
+
+const FEED_SIZE = 50;
+
+export async function publicationEntries(db: Database): Promise<FeedEntry[]> {
+  const [notes, decisions, agendas] = await Promise.all([
+    db
+      .selectFrom('notes_versions as v')
+      .innerJoin('meetings', 'meetings.id', 'v.meeting_id')
+      .innerJoin('boards', 'boards.id', 'meetings.board_id')
+      .select([
+        'v.id',
+        'v.meeting_id',
+        'v.version_no',
+        'v.published_at',
+        'v.reason',
+        'meetings.starts_at',
+        'boards.name',
+      ])
+      .orderBy('v.published_at', 'desc')
+      .limit(FEED_SIZE)
+      .execute(),
+    db
+      .selectFrom('decision_versions as v')
+      .select(['v.id', 'v.decision_id', 'v.version_no', 'v.published_at', 'v.reason', 'v.canonical_json'])
+      .orderBy('v.published_at', 'desc')
+      .limit(FEED_SIZE)
+      .execute(),
+    db
+      .selectFrom('meeting_publication as p')
+      .innerJoin('meetings', 'meetings.id', 'p.meeting_id')
+      .innerJoin('boards', 'boards.id', 'meetings.board_id')
+      .select([
+        'p.meeting_id',
+        'p.agenda_published_at',
+        'meetings.starts_at',
+        'meetings.location',
+        'boards.name',
+      ])
+      .where('p.agenda_published_at', 'is not', null)
+      .orderBy('p.agenda_published_at', 'desc')
+      .limit(FEED_SIZE)
+      .execute(),
+  ]);
+  const entries: FeedEntry[] = [
+    ...notes.map((n) => {
+      const date = formatLongDate(londonDate(n.starts_at));
+      return {
+        id: `urn:uuid:${n.id}`,
+        title:
+          n.version_no === 1
+            ? `Notes published: ${n.name}, ${date}`
+            : `Notes corrected (version ${n.version_no}): ${n.name}, ${date}`,
+        updated: n.published_at,
+        link: paths.notesVersion(n.meeting_id, n.version_no),
+        pdf: api.notesPdf(n.meeting_id, n.version_no),
+        summary: n.reason ? `Correction: ${n.reason}` : `The approved notes of the meeting of ${date}.`,
+      };
+    }),
+    ...decisions.map((d) => {
+      const x = (JSON.parse(d.canonical_json) as DecisionSnapshot).decision;
+      return {
+        id: `urn:uuid:${d.id}`,
+        title:
+          d.version_no === 1
+            ? `Decision ${x.reference}: ${x.title}`
+            : `Decision ${x.reference} corrected (version ${d.version_no}): ${x.title}`,
+        updated: d.published_at,
+        link: paths.decisionVersion(d.decision_id, d.version_no),
+        pdf: api.decisionPdf(d.decision_id, d.version_no),
+        summary: d.reason
+          ? `Correction: ${d.reason}`
+          : `Decision made by ${x.decisionMaker} on ${formatLongDate(x.decisionDate)}.`,
+      };
+    }),
+    ...agendas.map((a) => {
+      const date = formatLongDate(londonDate(a.starts_at));
+      return {
+        // Stable per meeting: the agenda is published once.
+        id: `urn:boardroom:agenda:${a.meeting_id}`,
+        title: `Agenda published: ${a.name}, ${date}`,
+        updated: a.agenda_published_at!,
+        link: paths.meeting(a.meeting_id),
+        pdf: null,
+        summary: `The agenda and papers of the meeting on ${date}${a.location ? ` at ${a.location}` : ''}.`,
+      };
+    }),
+  ];
+  return entries.sort((a, b) => b.updated.getTime() - a.updated.getTime()).slice(0, FEED_SIZE);
+}
+
+const xml = (value: string) => escapeHtml(value);
+
+export function atomFeed(baseUrl: string, entries: FeedEntry[]): string {
+  const updated = (entries[0]?.updated ?? new Date(0)).toISOString();
+  const out = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">',
+    `<id>${xml(`${baseUrl}${paths.atom()}`)}</id>`,
+    '<title>Publications: agendas, notes of meetings and decisions</title>',
+    `<updated>${updated}</updated>`,
+    `<link rel="self" type="application/atom+xml" href="${xml(`${baseUrl}${paths.atom()}`)}"/>`,
+    `<link rel="alternate" type="text/html" href="${xml(`${baseUrl}/`)}"/>`,
+    '<author><name>Office of the Police and Crime Commissioner</name></author>',
+  ];
+  for (const e of entries) {
+    out.push(
+      '<entry>',
+      `<id>${xml(e.id)}</id>`,
+      `<title>${xml(e.title)}</title>`,
+      `<updated>${e.updated.toISOString()}</updated>`,
+      `<link rel="alternate" type="text/html" href="${xml(baseUrl + e.link)}"/>`,
+      ...(e.pdf ? [`<link rel="enclosure" type="application/pdf" href="${xml(baseUrl + e.pdf)}"/>`] : []),
+      `<summary>${xml(e.summary)}</summary>`,
+      '</entry>',
+    );
+  }
+  out.push('</feed>', '');
+  return out.join('\n');
+}
+
+// --- iCalendar (RFC 5545) ---
+
+export async function upcomingMeetings(db: Database, now: Date = new Date()) {
+  return db
+    .selectFrom('meetings')
+    .innerJoin('boards', 'boards.id', 'meetings.board_id')
+    .select([
+      'meetings.id',
+      'meetings.starts_at',
+      'meetings.location',
+      'meetings.online',
+      'meetings.status',
+      'meetings.version',
+      'meetings.created_at',
+      'meetings.updated_at',
+      'boards.name as board_name',
+    ])
+    .where('meetings.starts_at', '>=', new Date(now.getTime() - 86_400_000))
+    .orderBy('meetings.starts_at')
+    .orderBy('meetings.id')
+    .limit(500)
+    .execute();
+}
+type UpcomingRow = Awaited<ReturnType<typeof upcomingMeetings>>[number];
+
+/** Text values: backslash, semicolon, comma and newlines escaped (RFC 5545 3.3.11). */
+function icsText(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+}
+
+/** Lines longer than 75 octets are folded with CRLF and a space (RFC 5545 3.1), never inside a character. */
+function fold(line: string): string {
+  const out: string[] = [];
+  let current = '';
+  let bytes = 0;
+  for (const char of line) {
+    const size = Buffer.byteLength(char);
+    if (bytes + size > (out.length ? 74 : 75)) {
+      out.push(current);
+      current = '';
+      bytes = 0;
+    }
+    current += char;
+    bytes += size;
+  }
+  out.push(current);
+  return out.join('\r\n ');
+}
+
+const stamp = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+const local = (d: Date) => {
+  const { date, time } = toLondon(d);
+  return `${date.replace(/-/g, '')}T${time.replace(':', '')}00`;
+};
+
+const LONDON_TZ = [
+  'BEGIN:VTIMEZONE',
+  'TZID:Europe/London',
+  'BEGIN:DAYLIGHT',
+  'TZOFFSETFROM:+0000',
+  'TZOFFSETTO:+0100',
+  'TZNAME:BST',
+  'DTSTART:19810329T010000',
+  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+  'END:DAYLIGHT',
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0100',
+  'TZOFFSETTO:+0000',
+  'TZNAME:GMT',
+  'DTSTART:19961027T020000',
+  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+];
+
+/** Meetings have no recorded end: two hours is shown, the usual length of a board meeting. */
+const DURATION = 'PT2H';
+
+export function icsFeed(baseUrl: string, host: string, meetings: UpcomingRow[]): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Boardroom//Public meetings//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    'X-WR-CALNAME:Public meetings',
+    'X-WR-TIMEZONE:Europe/London',
+    ...LONDON_TZ,
+  ];
+  for (const m of meetings) {
+    const place = m.location.trim() || (m.online ? 'Online' : '');
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:meeting-${m.id}@${host}`,
+      `DTSTAMP:${stamp(m.updated_at)}`,
+      `CREATED:${stamp(m.created_at)}`,
+      `LAST-MODIFIED:${stamp(m.updated_at)}`,
+      `SEQUENCE:${m.version}`,
+      `DTSTART;TZID=Europe/London:${local(m.starts_at)}`,
+      `DURATION:${DURATION}`,
+      `SUMMARY:${icsText(`${m.board_name} (public meeting)`)}`,
+      ...(place ? [`LOCATION:${icsText(place)}`] : []),
+      `URL:${baseUrl}${paths.meeting(m.id)}`,
+      `DESCRIPTION:${icsText(`Agenda, papers and notes: ${baseUrl}${paths.meeting(m.id)}`)}`,
+      `STATUS:${m.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'}`,
+      'TRANSP:OPAQUE',
+      'END:VEVENT',
+    );
+  }
+  lines.push('END:VCALENDAR');
+  return `${lines.map(fold).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,533 @@
+/**
+ * The public side's only window on the database. Everything here is readable by anyone, so every
+ * query is written to return public content only:
+ * - boards, and meetings' date, time and place (the Order requires them before the meeting);
+ * - an agenda once the secretariat has published it: public items only, titles, presenters and
+ *   public papers, never item bodies (they become the draft notes after the meeting);
+ * - notes and decisions only as frozen versions;
+ * - actions only when a published version of the notes made them public, and only while they are
+ *   still public, with their public updates.
+ * Items are numbered 1..n over what is shown, and no count covers anything hidden.
+ */
+import { sql } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import type { ActionStatus as DbActionStatus } from '../../db/schema.ts';
+import type { DecisionSnapshot } from '../decisions/notice.ts';
+import { londonDate, londonToday } from '../documents/load-common.ts';
+import { fromLondon, toLondon } from '../meetings/london-time.ts';
+import type { NotesSnapshot } from './snapshot.ts';
+
+export interface PublicBoard {
+  id: string;
+  name: string;
+  code: string;
+  description: string;
+}
+
+export function listBoards(db: Database): Promise<PublicBoard[]> {
+  return db
+    .selectFrom('boards')
+    .select(['id', 'name', 'code', 'description'])
+    .orderBy('name')
+    .limit(200)
+    .execute();
+}
+
+export async function findBoard(db: Database, id: string): Promise<PublicBoard | null> {
+  return (
+    (await db
+      .selectFrom('boards')
+      .select(['id', 'name', 'code', 'description'])
+      .where('id', '=', id)
+      .executeTakeFirst()) ?? null
+  );
+}
+
+export interface PublicMeetingSummary {
+  id: string;
+  boardId: string;
+  boardName: string;
+  startsAt: Date;
+  date: string;
+  /** Null when no time was recorded (imported notes give only a date). */
+  startTime: string | null;
+  location: string;
+  online: boolean;
+  cancelled: boolean;
+  agendaPublished: boolean;
+  notesPublished: boolean;
+  updatedAt: Date;
+  version: number;
+}
+
+function meetingsQuery(db: Database) {
+  return db
+    .selectFrom('meetings')
+    .innerJoin('boards', 'boards.id', 'meetings.board_id')
+    .leftJoin('meeting_publication as p', 'p.meeting_id', 'meetings.id')
+    .select([
+      'meetings.id',
+      'meetings.board_id',
+      'boards.name as board_name',
+      'meetings.starts_at',
+      'meetings.location',
+      'meetings.online',
+      'meetings.status',
+      'meetings.updated_at',
+      'meetings.version',
+      'p.agenda_published_at',
+    ])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('notes_versions')
+            .select('notes_versions.id')
+            .whereRef('notes_versions.meeting_id', '=', 'meetings.id'),
+        )
+        .as('notes_published'),
+    );
+}
+type MeetingRow = Awaited<ReturnType<ReturnType<typeof meetingsQuery>['execute']>>[number];
+
+function toSummary(row: MeetingRow): PublicMeetingSummary {
+  const local = toLondon(row.starts_at);
+  return {
+    id: row.id,
+    boardId: row.board_id,
+    boardName: row.board_name,
+    startsAt: row.starts_at,
+    date: local.date,
+    startTime: local.time === '00:00' ? null : local.time,
+    location: row.location.trim() || (row.online ? 'Online' : ''),
+    online: row.online,
+    cancelled: row.status === 'cancelled',
+    agendaPublished: row.agenda_published_at !== null,
+    notesPublished: Boolean(row.notes_published),
+    updatedAt: row.updated_at,
+    version: row.version,
+  };
+}
+
+/** The start of today in London: a meeting today is still "upcoming". */
+function startOfToday(now: Date): Date {
+  return fromLondon(londonToday(now), '00:00')!;
+}
+
+export async function listMeetings(
+  db: Database,
+  opts: { boardId?: string; when: 'upcoming' | 'past'; limit: number; now?: Date },
+): Promise<PublicMeetingSummary[]> {
+  const cut = startOfToday(opts.now ?? new Date());
+  let query = meetingsQuery(db);
+  if (opts.boardId) query = query.where('meetings.board_id', '=', opts.boardId);
+  query =
+    opts.when === 'upcoming'
+      ? query.where('meetings.starts_at', '>=', cut).orderBy('meetings.starts_at', 'asc')
+      : query.where('meetings.starts_at', '<', cut).orderBy('meetings.starts_at', 'desc');
+  const rows = await query.orderBy('meetings.id').limit(opts.limit).execute();
+  return rows.map(toSummary);
+}
+
+export async function findMeeting(db: Database, id: string): Promise<PublicMeetingSummary | null> {
+  const row = await meetingsQuery(db).where('meetings.id', '=', id).executeTakeFirst();
+  return row ? toSummary(row) : null;
+}
+
+export interface PublicPaper {
+  id: string;
+  title: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+export interface PublicAgendaItem {
+  id: string;
+  number: number;
+  title: string;
+  presenters: string[];
+  papers: PublicPaper[];
+  /** Earlier meetings whose notes were approved under this item ("Notes of last meeting"). */
+  approvesNotesOf: { meetingId: string; date: string }[];
+}
+
+/** The public agenda, once published (or once notes are): public items and their public papers only. */
+export async function publicAgenda(
+  db: Database,
+  meeting: PublicMeetingSummary,
+): Promise<PublicAgendaItem[] | null> {
+  if (!meeting.agendaPublished && !meeting.notesPublished) return null;
+  const items = await db
+    .selectFrom('agenda_items')
+    .select(['id', 'title', 'kind', 'presenters'])
+    .where('meeting_id', '=', meeting.id)
+    .where('confidentiality', '=', 'public')
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+  const papers = items.length
+    ? await db
+        .selectFrom('papers')
+        .innerJoin('files', 'files.id', 'papers.file_id')
+        .select(['papers.id', 'papers.item_id', 'papers.title', 'files.size_bytes', 'files.sha256'])
+        .where(
+          'papers.item_id',
+          'in',
+          items.map((i) => i.id),
+        )
+        .where('papers.confidentiality', '=', 'public')
+        .orderBy('papers.created_at')
+        .orderBy('papers.id')
+        .execute()
+    : [];
+  // Notes approved at this meeting, linked from its "Notes of last meeting" item once published.
+  const approved = await db
+    .selectFrom('meetings')
+    .select(['meetings.id', 'meetings.starts_at'])
+    .where('meetings.notes_approved_at_meeting_id', '=', meeting.id)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('notes_versions')
+          .select('notes_versions.id')
+          .whereRef('notes_versions.meeting_id', '=', 'meetings.id'),
+      ),
+    )
+    .orderBy('meetings.starts_at')
+    .execute();
+  const previousNotesItem = items.find((i) => i.kind === 'previous_notes');
+  return items.map((item, index) => ({
+    id: item.id,
+    number: index + 1,
+    title: item.title,
+    presenters: item.presenters.map((p) => p.printed.trim()).filter(Boolean),
+    papers: papers
+      .filter((p) => p.item_id === item.id)
+      .map((p) => ({ id: p.id, title: p.title, sizeBytes: p.size_bytes, sha256: p.sha256 })),
+    approvesNotesOf:
+      item.id === previousNotesItem?.id
+        ? approved.map((m) => ({ meetingId: m.id, date: toLondon(m.starts_at).date }))
+        : [],
+  }));
+}
+
+/** A public paper of a public item of a meeting whose agenda (or notes) is published; else null. */
+export async function findPublicPaper(db: Database, id: string) {
+  const row = await db
+    .selectFrom('papers')
+    .innerJoin('files', 'files.id', 'papers.file_id')
+    .innerJoin('agenda_items', 'agenda_items.id', 'papers.item_id')
+    .leftJoin('meeting_publication as p', 'p.meeting_id', 'agenda_items.meeting_id')
+    .select([
+      'papers.id',
+      'papers.title',
+      'files.filename',
+      'files.sha256',
+      'files.data',
+      'p.agenda_published_at',
+    ])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('notes_versions')
+            .select('notes_versions.id')
+            .whereRef('notes_versions.meeting_id', '=', 'agenda_items.meeting_id'),
+        )
+        .as('notes_published'),
+    )
+    .where('papers.id', '=', id)
+    .where('papers.confidentiality', '=', 'public')
+    .where('agenda_items.confidentiality', '=', 'public')
+    .executeTakeFirst();
+  if (!row || (!row.agenda_published_at && !row.notes_published)) return null;
+  return row;
+}
+
+// --- Notes versions ---
+
+export interface PublicVersionMeta {
+  versionNo: number;
+  publishedAt: Date;
+  reason: string | null;
+  superseded: boolean;
+  edited: boolean;
+  jsonSha256: string;
+  pdfSha256: string;
+  pdfSize: number;
+}
+
+export async function notesVersions(db: Database, meetingId: string): Promise<PublicVersionMeta[]> {
+  const rows = await db
+    .selectFrom('notes_versions')
+    .select(['version_no', 'published_at', 'reason', 'edited', 'json_sha256', 'pdf_sha256', 'pdf_size'])
+    .where('meeting_id', '=', meetingId)
+    .orderBy('version_no')
+    .execute();
+  const latest = rows.at(-1)?.version_no ?? 0;
+  return rows.map((r) => ({
+    versionNo: r.version_no,
+    publishedAt: r.published_at,
+    reason: r.reason,
+    superseded: r.version_no < latest,
+    edited: r.edited,
+    jsonSha256: r.json_sha256,
+    pdfSha256: r.pdf_sha256,
+    pdfSize: r.pdf_size,
+  }));
+}
+
+export async function notesSnapshot(db: Database, meetingId: string, versionNo: number) {
+  const row = await db
+    .selectFrom('notes_versions')
+    .select(['canonical_json', 'json_sha256', 'version_no'])
+    .where('meeting_id', '=', meetingId)
+    .where('version_no', '=', versionNo)
+    .executeTakeFirst();
+  return row
+    ? {
+        json: row.canonical_json,
+        sha256: row.json_sha256,
+        snapshot: JSON.parse(row.canonical_json) as NotesSnapshot,
+      }
+    : null;
+}
+
+// --- Actions ---
+
+export type PublicActionStatus = 'open' | 'in_progress' | 'closed';
+
+export interface PublicAction {
+  id: string;
+  reference: string;
+  text: string;
+  owner: { id: string; name: string };
+  meeting: { id: string; date: string };
+  dueDate: string | null;
+  status: PublicActionStatus;
+  statusLabel: string;
+  overdue: boolean;
+  closedOn: string | null;
+  latestUpdate: { date: string; text: string } | null;
+}
+
+const STATUS: Record<DbActionStatus, { status: PublicActionStatus; label: string }> = {
+  open: { status: 'open', label: 'Open' },
+  in_progress: { status: 'in_progress', label: 'In progress' },
+  completion_proposed: { status: 'in_progress', label: 'In progress' },
+  closed: { status: 'closed', label: 'Closed' },
+  superseded: { status: 'closed', label: 'Superseded' },
+};
+
+/** Action ids made public by the latest published version of each meeting's notes. */
+const publishedActionIds = sql<string>`(
+  select unnest(latest.public_action_ids) from (
+    select distinct on (meeting_id) public_action_ids
+    from notes_versions order by meeting_id, version_no desc
+  ) latest
+)`;
+
+function actionsQuery(db: Database) {
+  return db
+    .selectFrom('actions')
+    .innerJoin('meetings', 'meetings.id', 'actions.meeting_id')
+    .innerJoin('organisations', 'organisations.id', 'actions.owner_organisation_id')
+    .leftJoin('questions', 'questions.id', 'actions.question_id')
+    .leftJoin('agenda_items as item', (join) =>
+      join.on((eb) => eb('item.id', '=', eb.fn.coalesce('actions.item_id', 'questions.item_id'))),
+    )
+    .select([
+      'actions.id',
+      'actions.board_id',
+      'actions.reference',
+      'actions.text',
+      'actions.status',
+      'actions.due_date',
+      'actions.closed_at',
+      'actions.owner_organisation_id',
+      'actions.meeting_id',
+      'meetings.starts_at as meeting_starts_at',
+      'organisations.name as owner_name',
+    ])
+    .where('actions.confidentiality', '=', 'public')
+    .where((eb) => eb.or([eb('item.id', 'is', null), eb('item.confidentiality', '=', 'public')]))
+    .where('actions.id', 'in', publishedActionIds);
+}
+type ActionRow = Awaited<ReturnType<ReturnType<typeof actionsQuery>['execute']>>[number];
+
+async function latestPublicUpdates(db: Database, ids: string[]) {
+  if (!ids.length) return new Map<string, { date: string; text: string }>();
+  const rows = await db
+    .selectFrom('action_updates')
+    .distinctOn('action_id')
+    .select(['action_id', 'created_at', 'text'])
+    .where('action_id', 'in', ids)
+    .where('public', '=', true)
+    .orderBy('action_id')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return new Map(rows.map((r) => [r.action_id, { date: londonDate(r.created_at), text: r.text }]));
+}
+
+function toAction(
+  row: ActionRow,
+  update: { date: string; text: string } | undefined,
+  today: string,
+): PublicAction {
+  const { status, label } = STATUS[row.status];
+  return {
+    id: row.id,
+    reference: row.reference,
+    text: row.text,
+    owner: { id: row.owner_organisation_id, name: row.owner_name },
+    meeting: { id: row.meeting_id, date: londonDate(row.meeting_starts_at) },
+    dueDate: row.due_date,
+    status,
+    statusLabel: label,
+    overdue: status !== 'closed' && row.due_date !== null && row.due_date < today,
+    closedOn: status === 'closed' && row.closed_at ? londonDate(row.closed_at) : null,
+    latestUpdate: update ?? null,
+  };
+}
+
+export type ActionFilter = 'all' | 'open' | 'overdue' | 'closed';
+
+export async function listActions(
+  db: Database,
+  opts: {
+    boardId?: string;
+    meetingId?: string;
+    filter: ActionFilter;
+    ownerId?: string | undefined;
+    now?: Date;
+  },
+): Promise<PublicAction[]> {
+  let query = actionsQuery(db);
+  if (opts.boardId) query = query.where('actions.board_id', '=', opts.boardId);
+  if (opts.meetingId) query = query.where('actions.meeting_id', '=', opts.meetingId);
+  if (opts.ownerId) query = query.where('actions.owner_organisation_id', '=', opts.ownerId);
+  const rows = await query
+    .orderBy('meetings.starts_at', 'desc')
+    .orderBy('actions.reference')
+    .limit(2000)
+    .execute();
+  const today = londonToday(opts.now ?? new Date());
+  const updates = await latestPublicUpdates(
+    db,
+    rows.map((r) => r.id),
+  );
+  const all = rows.map((r) => toAction(r, updates.get(r.id), today));
+  switch (opts.filter) {
+    case 'open':
+      return all.filter((a) => a.status !== 'closed');
+    case 'overdue':
+      return all.filter((a) => a.overdue);
+    case 'closed':
+      return all.filter((a) => a.status === 'closed');
+    default:
+      return all;
+  }
+}
+
+/** Owners that have at least one public action on the board (for the tracker's filter). */
+export async function actionOwners(db: Database, boardId: string): Promise<{ id: string; name: string }[]> {
+  const rows = await actionsQuery(db).where('actions.board_id', '=', boardId).execute();
+  const owners = new Map(rows.map((r) => [r.owner_organisation_id, r.owner_name]));
+  return [...owners].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export async function findAction(db: Database, id: string, now: Date = new Date()) {
+  const row = await actionsQuery(db).where('actions.id', '=', id).executeTakeFirst();
+  if (!row) return null;
+  const updates = await db
+    .selectFrom('action_updates')
+    .select(['id', 'created_at', 'text'])
+    .where('action_id', '=', id)
+    .where('public', '=', true)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const latest = updates.at(-1);
+  return {
+    ...toAction(
+      row,
+      latest ? { date: londonDate(latest.created_at), text: latest.text } : undefined,
+      londonToday(now),
+    ),
+    boardId: row.board_id,
+    updates: updates.map((u) => ({ date: londonDate(u.created_at), text: u.text })),
+  };
+}
+
+// --- Decisions ---
+
+export interface PublicDecision {
+  id: string;
+  version: number;
+  publishedAt: Date;
+  jsonSha256: string;
+  decision: DecisionSnapshot['decision'];
+}
+
+/** The current (latest) version of each published decision. */
+export async function listDecisions(
+  db: Database,
+  opts: { boardId?: string; meetingId?: string } = {},
+): Promise<PublicDecision[]> {
+  let query = db
+    .selectFrom('decision_versions as v')
+    .innerJoin('decisions', 'decisions.id', 'v.decision_id')
+    .distinctOn('v.decision_id')
+    .select(['v.decision_id', 'v.version_no', 'v.published_at', 'v.canonical_json', 'v.json_sha256']);
+  if (opts.boardId) query = query.where('decisions.board_id', '=', opts.boardId);
+  const rows = await query.orderBy('v.decision_id').orderBy('v.version_no', 'desc').limit(2000).execute();
+  const out = rows.map((r) => ({
+    id: r.decision_id,
+    version: r.version_no,
+    publishedAt: r.published_at,
+    jsonSha256: r.json_sha256,
+    decision: (JSON.parse(r.canonical_json) as DecisionSnapshot).decision,
+  }));
+  return out
+    .filter((d) => !opts.meetingId || d.decision.meeting?.id === opts.meetingId)
+    .sort(
+      (a, b) => b.decision.decisionDate.localeCompare(a.decision.decisionDate) || a.id.localeCompare(b.id),
+    );
+}
+
+export async function decisionVersions(db: Database, decisionId: string): Promise<PublicVersionMeta[]> {
+  const rows = await db
+    .selectFrom('decision_versions')
+    .select(['version_no', 'published_at', 'reason', 'json_sha256', 'pdf_sha256', 'pdf_size'])
+    .where('decision_id', '=', decisionId)
+    .orderBy('version_no')
+    .execute();
+  const latest = rows.at(-1)?.version_no ?? 0;
+  return rows.map((r) => ({
+    versionNo: r.version_no,
+    publishedAt: r.published_at,
+    reason: r.reason,
+    superseded: r.version_no < latest,
+    edited: false,
+    jsonSha256: r.json_sha256,
+    pdfSha256: r.pdf_sha256,
+    pdfSize: r.pdf_size,
+  }));
+}
+
+export async function decisionSnapshot(db: Database, decisionId: string, versionNo: number) {
+  const row = await db
+    .selectFrom('decision_versions')
+    .select(['canonical_json', 'json_sha256'])
+    .where('decision_id', '=', decisionId)
+    .where('version_no', '=', versionNo)
+    .executeTakeFirst();
+  return row
+    ? {
+        json: row.canonical_json,
+        sha256: row.json_sha256,
+        snapshot: JSON.parse(row.canonical_json) as DecisionSnapshot,
+      }
+    : null;
+}

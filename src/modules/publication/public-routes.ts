@@ -1,0 +1,451 @@
+/**
+ * Open data, no sign-in: JSON under /public/v1 and the feeds under /feeds. Only published, public
+ * content (see public-read.ts). Every GET answers with an ETag (the published SHA-256 for frozen
+ * versions, a hash of the body otherwise) and a Cache-Control, and 304 when the client has it.
+ */
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParams, problems } from '../../http/common-schemas.ts';
+import { NotFound } from '../../http/errors.ts';
+import * as decisions from '../decisions/service.ts';
+import { atomFeed, icsFeed, publicationEntries, upcomingMeetings } from './feeds.ts';
+import { api } from './public-paths.ts';
+import * as read from './public-read.ts';
+import {
+  actionsQuery,
+  decisionsQuery,
+  publicActionDetailSchema,
+  publicActionSchema,
+  publicAgendaItemSchema,
+  publicBoardSchema,
+  publicDecisionDetailSchema,
+  publicDecisionSchema,
+  publicMeetingSchema,
+  publicMeetingSummarySchema,
+  searchQuery,
+  searchResultSchema,
+  whenQuery,
+} from './public-schemas.ts';
+import { plainSnippet, searchPublished } from './public-search.ts';
+import * as view from './public-view.ts';
+import { diffQuery, notesDiffSchema, versionParams } from './schemas.ts';
+import * as notes from './service.ts';
+import { etagMatches, inlineDisposition } from './versions.ts';
+
+export interface PublicDataOptions {
+  /** Absolute base of the public site for feeds ("https://www.example.police.uk"); else the request's. */
+  baseUrl?: string | undefined;
+}
+
+/** Frozen content never changes: cache it for a year. Everything else: a minute, then revalidate. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+export const SHORT = 'public, max-age=60, must-revalidate';
+
+/** An ETag for every public GET that did not set one, and 304 when If-None-Match has it. */
+export function registerPublicCaching(app: FastifyInstance): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return payload;
+    if (reply.statusCode !== 200) {
+      reply.header('cache-control', 'no-store');
+      return payload;
+    }
+    if (!reply.getHeader('cache-control')) reply.header('cache-control', SHORT);
+    reply.header('access-control-allow-origin', '*');
+    reply.header('cross-origin-resource-policy', 'cross-origin');
+    let etag = reply.getHeader('etag') as string | undefined;
+    if (!etag && (typeof payload === 'string' || Buffer.isBuffer(payload))) {
+      etag = `"${createHash('sha256').update(payload).digest('hex')}"`;
+      reply.header('etag', etag);
+    }
+    if (etag && etagMatches(request.headers['if-none-match'], etag)) {
+      reply.code(304);
+      reply.removeHeader('content-type');
+      reply.removeHeader('content-length');
+      return '';
+    }
+    return payload;
+  });
+}
+
+export function baseUrlOf(request: FastifyRequest, configured: string | undefined): string {
+  return (configured ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
+}
+
+function sendJsonBytes(reply: FastifyReply, json: string, sha256: string): FastifyReply {
+  return reply
+    .header('etag', `"${sha256}"`)
+    .header('cache-control', IMMUTABLE)
+    .type('application/json; charset=utf-8')
+    .send(json);
+}
+
+function sendPdfBytes(
+  reply: FastifyReply,
+  pdf: Buffer | Uint8Array,
+  sha256: string,
+  filename: string,
+): FastifyReply {
+  return reply
+    .header('etag', `"${sha256}"`)
+    .header('cache-control', IMMUTABLE)
+    .header('content-disposition', inlineDisposition(filename))
+    .type('application/pdf')
+    .send(Buffer.from(pdf));
+}
+
+const tags = ['open data'];
+const rawJson = z
+  .any()
+  .meta({ description: 'The canonical JSON exactly as published (its SHA-256 is the ETag)' });
+const binary = z.any().meta({ format: 'binary' });
+
+const jsonApi: FastifyPluginAsyncZod = async (app) => {
+  registerPublicCaching(app);
+
+  app.get(
+    '/boards',
+    {
+      schema: { tags, summary: 'Boards', response: { 200: z.object({ items: z.array(publicBoardSchema) }) } },
+    },
+    async (request) => ({ items: (await read.listBoards(request.ctx().db)).map(view.board) }),
+  );
+  app.get(
+    '/boards/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One board',
+        params: idParams,
+        response: { 200: publicBoardSchema, ...problems(400, 404) },
+      },
+    },
+    async (request) => {
+      const board = await read.findBoard(request.ctx().db, request.params.id);
+      if (!board) throw new NotFound('board');
+      return view.board(board);
+    },
+  );
+  app.get(
+    '/boards/:id/meetings',
+    {
+      schema: {
+        tags,
+        summary:
+          'A board’s meetings: upcoming (soonest first) or past (latest first), with date, time and place',
+        params: idParams,
+        querystring: whenQuery,
+        response: { 200: z.object({ items: z.array(publicMeetingSummarySchema) }), ...problems(400, 404) },
+      },
+    },
+    async (request) => {
+      const { db } = request.ctx();
+      if (!(await read.findBoard(db, request.params.id))) throw new NotFound('board');
+      const items = await read.listMeetings(db, { boardId: request.params.id, ...request.query });
+      return { items: items.map(view.meetingSummary) };
+    },
+  );
+  app.get(
+    '/boards/:id/actions',
+    {
+      schema: {
+        tags,
+        summary:
+          'The public action tracker of a board: actions made public by published notes, with their status',
+        params: idParams,
+        querystring: actionsQuery,
+        response: { 200: z.object({ items: z.array(publicActionSchema) }), ...problems(400, 404) },
+      },
+    },
+    async (request) => {
+      const { db } = request.ctx();
+      if (!(await read.findBoard(db, request.params.id))) throw new NotFound('board');
+      const items = await read.listActions(db, {
+        boardId: request.params.id,
+        filter: request.query.status,
+        ownerId: request.query.owner,
+      });
+      return { items: items.map(view.action) };
+    },
+  );
+  app.get(
+    '/meetings',
+    {
+      schema: {
+        tags,
+        summary: 'Meetings of every board',
+        querystring: whenQuery,
+        response: { 200: z.object({ items: z.array(publicMeetingSummarySchema) }), ...problems(400) },
+      },
+    },
+    async (request) => ({
+      items: (await read.listMeetings(request.ctx().db, request.query)).map(view.meetingSummary),
+    }),
+  );
+  app.get(
+    '/meetings/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'A meeting: when and where, its public agenda and papers, published notes, actions and decisions',
+        params: idParams,
+        response: { 200: publicMeetingSchema, ...problems(400, 404) },
+      },
+    },
+    async (request) => view.meetingDetail(request.ctx().db, request.params.id),
+  );
+  app.get(
+    '/meetings/:id/agenda',
+    {
+      schema: {
+        tags,
+        summary:
+          'The public agenda of a meeting: items numbered 1..n, presenters and public papers (404 until published)',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(publicAgendaItemSchema) }), ...problems(400, 404) },
+      },
+    },
+    async (request) => {
+      const meeting = await view.meetingDetail(request.ctx().db, request.params.id);
+      if (!meeting.agenda) throw new NotFound('published agenda');
+      return { items: meeting.agenda };
+    },
+  );
+  app.get(
+    '/meetings/:id/notes/versions/:version',
+    {
+      schema: {
+        tags,
+        summary: 'A published version of the notes: the canonical JSON, byte for byte',
+        params: versionParams,
+        response: { 200: rawJson, 304: z.null(), ...problems(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const found = await read.notesSnapshot(request.ctx().db, request.params.id, request.params.version);
+      if (!found) throw new NotFound('published version');
+      return sendJsonBytes(reply, found.json, found.sha256);
+    },
+  );
+  app.get(
+    '/meetings/:id/notes/versions/:version/pdf',
+    {
+      schema: {
+        tags,
+        summary: 'A published version of the notes as PDF (tagged, accessible), byte for byte',
+        params: versionParams,
+        response: { 200: binary, 304: z.null(), ...problems(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const row = await notes.versionPdf(request.ctx().db, request.params.id, request.params.version);
+      return sendPdfBytes(reply, row.pdf, row.pdf_sha256, row.pdf_filename);
+    },
+  );
+  app.get(
+    '/meetings/:id/notes/diff',
+    {
+      schema: {
+        tags,
+        summary: 'What changed between two published versions of the notes',
+        params: idParams,
+        querystring: diffQuery,
+        response: { 200: notesDiffSchema, ...problems(400, 404) },
+      },
+    },
+    async (request) =>
+      notes.notesDiff(request.ctx().db, request.params.id, request.query.from, request.query.to),
+  );
+  app.get(
+    '/papers/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A public paper (PDF) of a published agenda',
+        params: idParams,
+        response: { 200: binary, 304: z.null(), ...problems(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const paper = await read.findPublicPaper(request.ctx().db, request.params.id);
+      if (!paper) throw new NotFound('paper');
+      return sendPdfBytes(reply, paper.data, paper.sha256, paper.filename);
+    },
+  );
+  app.get(
+    '/actions/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A public action with its public updates',
+        params: idParams,
+        response: { 200: publicActionDetailSchema, ...problems(400, 404) },
+      },
+    },
+    async (request) => {
+      const found = await read.findAction(request.ctx().db, request.params.id);
+      if (!found) throw new NotFound('action');
+      return { ...view.action(found), updates: found.updates };
+    },
+  );
+  app.get(
+    '/decisions',
+    {
+      schema: {
+        tags,
+        summary: 'The register of decisions of significant public interest (current versions)',
+        querystring: decisionsQuery,
+        response: { 200: z.object({ items: z.array(publicDecisionSchema) }), ...problems(400) },
+      },
+    },
+    async (request) => ({
+      items: (await read.listDecisions(request.ctx().db, request.query)).map(view.decision),
+    }),
+  );
+  app.get(
+    '/decisions/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A published decision with all its versions',
+        params: idParams,
+        response: { 200: publicDecisionDetailSchema, ...problems(400, 404) },
+      },
+    },
+    async (request) => {
+      const { db } = request.ctx();
+      const versions = await read.decisionVersions(db, request.params.id);
+      const latest = versions.at(-1);
+      const found = latest && (await read.decisionSnapshot(db, request.params.id, latest.versionNo));
+      if (!latest || !found) throw new NotFound('decision');
+      return {
+        ...view.decision({
+          id: request.params.id,
+          version: latest.versionNo,
+          publishedAt: latest.publishedAt,
+          jsonSha256: latest.jsonSha256,
+          decision: found.snapshot.decision,
+        }),
+        versions: versions.map((v) => view.decisionVersion(request.params.id, v)),
+        diffUrl:
+          versions.length > 1
+            ? api.decisionDiff(request.params.id, versions.at(-2)!.versionNo, latest.versionNo)
+            : null,
+      };
+    },
+  );
+  app.get(
+    '/decisions/:id/versions/:version',
+    {
+      schema: {
+        tags,
+        summary: 'A published version of a decision: the canonical JSON, byte for byte',
+        params: versionParams,
+        response: { 200: rawJson, 304: z.null(), ...problems(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const found = await read.decisionSnapshot(request.ctx().db, request.params.id, request.params.version);
+      if (!found) throw new NotFound('published version');
+      return sendJsonBytes(reply, found.json, found.sha256);
+    },
+  );
+  app.get(
+    '/decisions/:id/versions/:version/pdf',
+    {
+      schema: {
+        tags,
+        summary: 'A published version of a decision as PDF',
+        params: versionParams,
+        response: { 200: binary, 304: z.null(), ...problems(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const row = await decisions.versionPdf(request.ctx().db, request.params.id, request.params.version);
+      return sendPdfBytes(reply, row.pdf, row.pdf_sha256, row.pdf_filename);
+    },
+  );
+  app.get(
+    '/decisions/:id/diff',
+    {
+      schema: {
+        tags,
+        summary: 'What changed between two published versions of a decision',
+        params: idParams,
+        querystring: diffQuery,
+        response: { 200: notesDiffSchema, ...problems(400, 404) },
+      },
+    },
+    async (request) =>
+      decisions.decisionDiff(request.ctx().db, request.params.id, request.query.from, request.query.to),
+  );
+  app.get(
+    '/search',
+    {
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: 'Search published notes, decisions, agenda titles and public actions',
+        querystring: searchQuery,
+        response: { 200: searchResultSchema, ...problems(400, 429) },
+      },
+    },
+    async (request) => {
+      const hits = await searchPublished(request.ctx().db, request.query.q);
+      return {
+        query: request.query.q,
+        items: hits.map((h) => ({
+          kind: h.kind,
+          title: h.title,
+          htmlUrl: h.url,
+          date: h.date,
+          snippet: plainSnippet(h.snippet),
+        })),
+      };
+    },
+  );
+};
+
+const feeds: FastifyPluginAsyncZod<PublicDataOptions> = async (app, opts) => {
+  registerPublicCaching(app);
+  app.get(
+    '/publications.atom',
+    {
+      schema: {
+        tags: ['feeds'],
+        summary: 'Atom feed: agendas, notes (and corrections) and decisions as published',
+      },
+    },
+    async (request, reply) => {
+      const entries = await publicationEntries(request.ctx().db);
+      return reply
+        .type('application/atom+xml; charset=utf-8')
+        .send(atomFeed(baseUrlOf(request, opts.baseUrl), entries));
+    },
+  );
+  app.get(
+    '/meetings.ics',
+    {
+      schema: {
+        tags: ['feeds'],
+        summary: 'iCalendar feed of upcoming public meetings (date, time in Europe/London, place)',
+      },
+    },
+    async (request, reply) => {
+      const base = baseUrlOf(request, opts.baseUrl);
+      const meetings = await upcomingMeetings(request.ctx().db);
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', 'inline; filename="meetings.ics"')
+        .send(icsFeed(base, new URL(base).hostname, meetings));
+    },
+  );
+};
+
+/** Register at the root: `await app.register(publicDataRoutes, { baseUrl })`. */
+export const publicDataRoutes: FastifyPluginAsyncZod<PublicDataOptions> = async (app, opts) => {
+  await app.register(jsonApi, { prefix: '/public/v1' });
+  await app.register(feeds, { prefix: '/feeds', baseUrl: opts.baseUrl });
+};

@@ -1,0 +1,63 @@
+/** Pieces every frozen publication shares: hashing, the readable diff, how a PDF is sent. */
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { diffLines, diffText, hunks } from './line-diff.ts';
+import type { NotesDiff } from './schemas.ts';
+
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export function readableDiff(
+  from: number,
+  to: number,
+  reason: string | null,
+  before: string[],
+  after: string[],
+): NotesDiff {
+  const lines = diffLines(before, after);
+  return { from, to, reason, hunks: hunks(lines), text: diffText(lines) };
+}
+
+/** Both drivers return bytea as bytes: a Buffer from pg, a Uint8Array from PGlite. */
+export function asBuffer(bytes: Buffer | Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** RFC 6266, opened in the browser: an ASCII fallback and the exact UTF-8 name. */
+export function inlineDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `inline; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/** If-None-Match against a strong entity tag (RFC 9110 13.1.2: compared weakly). */
+export function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const bare = etag.replace(/^W\//, '');
+  return header
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === '*' || tag === bare);
+}
+
+/**
+ * Sends frozen bytes: the ETag is the SHA-256 stored with them, so it never changes; 304 when the
+ * client already has them.
+ */
+export function sendFrozen(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  body: { bytes: Buffer | string; sha256: string; contentType: string; filename?: string },
+  cacheControl: string,
+): FastifyReply {
+  const etag = `"${body.sha256}"`;
+  reply.header('etag', etag).header('cache-control', cacheControl);
+  if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
+  reply.type(body.contentType);
+  if (body.filename) reply.header('content-disposition', inlineDisposition(body.filename));
+  return reply.send(body.bytes);
+}
