@@ -13,6 +13,7 @@ import { TooManyRequests } from './http/errors.ts';
 import { healthRoutes } from './http/health-routes.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { sendProblem } from './http/problem.ts';
+import { recordRoutes } from './http/route-table.ts';
 import { actionsRoutes } from './modules/actions/routes.ts';
 import { agendaRoutes } from './modules/agenda/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
@@ -30,6 +31,7 @@ import { questionsRoutes } from './modules/questions/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { webPlugin } from './web/plugin.ts';
+import { publicSiteRoutes } from './web/public/routes.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -86,6 +88,7 @@ export async function buildApp({
       ),
   }).withTypeProvider<ZodTypeProvider>();
 
+  recordRoutes(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
@@ -130,6 +133,6 @@ export async function buildApp({
     { prefix: '/api/v1' },
   );
   await app.register(publicDataRoutes);
-  await app.register(webPlugin, { config, db });
+  await app.register(webPlugin, { config, db, publicRoutes: [publicSiteRoutes] });
   return app;
 }
