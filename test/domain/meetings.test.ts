@@ -307,18 +307,21 @@ describe('meetings', () => {
     const setStatus = (id: string, status: string) =>
       t.request({ method: 'POST', url: `/api/v1/meetings/${id}/status`, as: admin, payload: { status } });
 
-    it('moves one step at a time to published, and no further', async () => {
+    it('moves one step at a time to notes_drafted; approval and publication belong to the notes workflow', async () => {
       const m = await createMeeting(t, admin, agb.board.id, { date: '2026-07-14' });
       expectProblem(await setStatus(m.id, 'published'), 409);
       expectProblem(await setStatus(m.id, 'notes_drafted'), 409);
       expectProblem(await setStatus(m.id, 'scheduled'), 409);
       let version = m.version;
-      for (const status of ['held', 'notes_drafted', 'notes_approved', 'published']) {
+      for (const status of ['held', 'notes_drafted']) {
         const res = await setStatus(m.id, status);
         expect(res.statusCode, res.body).toBe(200);
         expect(res.json()).toMatchObject({ status, version: version + 1 });
         version += 1;
       }
+      // Only POST /notes/approve and /notes/publish may set these, so "published" always has a frozen version.
+      expect(expectProblem(await setStatus(m.id, 'notes_approved'), 409).detail).toContain('notes workflow');
+      expect(expectProblem(await setStatus(m.id, 'published'), 409).detail).toContain('notes workflow');
       expectProblem(await setStatus(m.id, 'cancelled'), 409);
     });
 

@@ -7,6 +7,7 @@ import { decodeCursor, type Page, toPage } from '../../http/pagination.ts';
 import { type Actor, canAdministerBoard, type Principal, requireUser } from '../../http/principal.ts';
 import { canSee } from '../access.ts';
 import { recordAudit } from '../audit/repo.ts';
+import { assertMeetingEditable } from '../publication/guard.ts';
 import * as meetings from '../questions/meeting-repo.ts';
 import { addDays, londonDate, todayInLondon } from './london-date.ts';
 import { toAction, toActionDetail } from './mapping.ts';
@@ -155,6 +156,7 @@ export async function createAction(
     if (!meeting) throw new NotFound('meeting');
     if (!canAdministerBoard(user, meeting.board_id))
       throw new Forbidden('Only the board’s secretariat may record actions.');
+    await assertMeetingEditable(db, meetingId);
     let itemId = input.itemId ?? null;
     if (input.questionId) {
       const question = await repo.findQuestionOfMeeting(db, meetingId, input.questionId);
@@ -207,6 +209,9 @@ export async function updateAction(
     if (!canAdministerBoard(user, row.board_id))
       throw new Forbidden('Only the board’s secretariat may change an action.');
     assertVersion(expectedVersion, row.version);
+    // The wording and visibility are part of the notes; progress, due date and owner go on being tracked.
+    if (input.text !== undefined || input.confidentiality !== undefined)
+      await assertMeetingEditable(db, row.meeting_id);
     const before = await loadDetail(db, user, id);
     const patch: Parameters<typeof repo.updateAction>[2] = {};
     if (input.text !== undefined) patch.text = input.text;

@@ -4,6 +4,7 @@ import { Forbidden, NotFound } from '../../http/errors.ts';
 import { canAdministerBoard, type Principal, requireUser } from '../../http/principal.ts';
 import { canSee } from '../access.ts';
 import { findMeeting } from '../meetings/repo.ts';
+import { assertMeetingEditable } from '../publication/guard.ts';
 import * as repo from './repo.ts';
 
 export type ItemWithBoard = NonNullable<Awaited<ReturnType<typeof repo.findItem>>>;
@@ -32,6 +33,7 @@ export async function getItemForWrite(
   const seen = await getItemForRead(ctx, id);
   if (!canAdministerBoard(user, seen.board_id)) throw new Forbidden();
   await findMeeting(ctx.db, seen.meeting_id, { lock: true });
+  await assertMeetingEditable(ctx.db, seen.meeting_id);
   const item = await repo.findItem(ctx.db, id);
   if (!item) throw new NotFound('agenda item');
   return { item, user };

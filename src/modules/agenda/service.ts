@@ -6,7 +6,11 @@ import { assertVersion } from '../../http/etag.ts';
 import type { Actor } from '../../http/principal.ts';
 import { richTextToPlain, sanitizeRichText } from '../../rich-text/sanitize.ts';
 import { recordAudit } from '../audit/repo.ts';
-import { getMeetingForRead, getMeetingForWrite } from '../meetings/meeting-access.ts';
+import {
+  getMeetingForContentEdit,
+  getMeetingForRead,
+  getMeetingForWrite,
+} from '../meetings/meeting-access.ts';
 import { getItemForRead, getItemForWrite } from './item-access.ts';
 import * as papersRepo from './papers-repo.ts';
 import * as repo from './repo.ts';
@@ -78,7 +82,7 @@ export async function createItem(
   input: ItemInput,
 ): Promise<AgendaItem> {
   return ctx.db.transaction().execute(async (db) => {
-    const meeting = await getMeetingForWrite({ ...ctx, db }, meetingId, { lock: true });
+    const meeting = await getMeetingForContentEdit({ ...ctx, db }, meetingId);
     await checkPresenters(db, input.presenters);
     const id = await repo.insertItem(db, meetingId, await repo.nextPosition(db, meetingId), {
       title: input.title,
@@ -165,7 +169,7 @@ export async function reorderAgenda(
   itemIds: string[],
 ): Promise<AgendaItem[]> {
   return ctx.db.transaction().execute(async (db) => {
-    const meeting = await getMeetingForWrite({ ...ctx, db }, meetingId, { lock: true });
+    const meeting = await getMeetingForContentEdit({ ...ctx, db }, meetingId);
     const current = (await repo.listItems(db, meetingId)).map((r) => r.id);
     const wanted = new Set(itemIds);
     if (current.length !== itemIds.length || current.some((id) => !wanted.has(id))) {

@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/repo.ts';
 import { findPerson } from '../people/repo.ts';
 import * as repo from './attendance-repo.ts';
 import type { AttendanceEntry, AttendanceInput, AttendanceReplace } from './attendance-schemas.ts';
-import { getMeetingForRead, getMeetingForWrite } from './meeting-access.ts';
+import { getMeetingForContentEdit, getMeetingForRead, getMeetingForWrite } from './meeting-access.ts';
 
 function toEntry(row: repo.AttendanceRow): AttendanceEntry {
   return {
@@ -70,7 +70,7 @@ export async function addAttendance(
   input: AttendanceInput,
 ): Promise<AttendanceEntry> {
   return ctx.db.transaction().execute(async (db) => {
-    const { user } = await getMeetingForWrite({ ...ctx, db }, meetingId, { lock: true });
+    const { user } = await getMeetingForContentEdit({ ...ctx, db }, meetingId);
     const values = await resolveValues(db, meetingId, input.personId, input);
     if (await repo.findEntryForPerson(db, meetingId, input.personId)) {
       throw new Conflict('This person is already in the attendance list of this meeting.');
@@ -93,7 +93,7 @@ async function entryForWrite(ctx: ServiceContext, id: string) {
   requireUser(ctx.actor);
   const row = await repo.findEntry(ctx.db, id);
   if (!row) throw new NotFound('attendance entry');
-  const meeting = await getMeetingForWrite(ctx, row.meeting_id, { lock: true });
+  const meeting = await getMeetingForContentEdit(ctx, row.meeting_id);
   return { row, user: meeting.user };
 }
 

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/repo.ts';
 import { findPerson } from '../people/repo.ts';
 import * as repo from './declarations-repo.ts';
 import type { Declaration, DeclarationInput } from './declarations-schemas.ts';
-import { getMeetingForRead, getMeetingForWrite } from './meeting-access.ts';
+import { getMeetingForContentEdit, getMeetingForRead, getMeetingForWrite } from './meeting-access.ts';
 
 function toDeclaration(row: repo.DeclarationRow): Declaration {
   return {
@@ -39,7 +39,7 @@ export async function addDeclaration(
   input: DeclarationInput,
 ): Promise<Declaration> {
   return ctx.db.transaction().execute(async (db) => {
-    const { user } = await getMeetingForWrite({ ...ctx, db }, meetingId, { lock: true });
+    const { user } = await getMeetingForContentEdit({ ...ctx, db }, meetingId);
     if (!(await findPerson(db, input.personId))) throw new NotFound('person');
     if (input.itemId) await requireItemOfMeeting(db, meetingId, input.itemId);
     const id = await repo.insertDeclaration(db, {
@@ -66,7 +66,7 @@ export async function removeDeclaration(ctx: ServiceContext, id: string): Promis
   await ctx.db.transaction().execute(async (db) => {
     const row = await repo.findDeclaration(db, id);
     if (!row) throw new NotFound('declaration');
-    const { user } = await getMeetingForWrite({ ...ctx, db }, row.meeting_id, { lock: true });
+    const { user } = await getMeetingForContentEdit({ ...ctx, db }, row.meeting_id);
     await repo.deleteDeclaration(db, id);
     await recordAudit(db, {
       actorUserId: user.userId,

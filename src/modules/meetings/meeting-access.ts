@@ -3,6 +3,7 @@ import type { Confidentiality } from '../../db/schema.ts';
 import { Forbidden, NotFound } from '../../http/errors.ts';
 import { canAdministerBoard, type Principal, requireUser } from '../../http/principal.ts';
 import { visibleConfidentialities } from '../access.ts';
+import { assertMeetingEditable } from '../publication/guard.ts';
 import * as repo from './repo.ts';
 
 /**
@@ -48,4 +49,18 @@ export async function getMeetingForWrite(
   const meeting = await getMeetingForRead(ctx, id, opts);
   if (!canAdministerBoard(user, meeting.boardId)) throw new Forbidden();
   return { ...meeting, user };
+}
+
+/**
+ * For writes that change what the notes record (agenda, attendance, declarations, meeting details):
+ * the meeting row locked, the caller its board's secretariat, and the notes not frozen by approval or
+ * publication (409 until a correction is opened).
+ */
+export async function getMeetingForContentEdit(
+  ctx: ServiceContext,
+  id: string,
+): Promise<MeetingForRead & { user: Principal }> {
+  const meeting = await getMeetingForWrite(ctx, id, { lock: true });
+  await assertMeetingEditable(ctx.db, meeting.id);
+  return meeting;
 }

@@ -9,9 +9,10 @@ import { canAdministerBoard, requireRole, requireUser } from '../../http/princip
 import * as agendaRepo from '../agenda/repo.ts';
 import { recordAudit } from '../audit/repo.ts';
 import { findBoard } from '../boards/repo.ts';
+import { assertStatusNotManagedByPublication } from '../publication/guard.ts';
 import { buildMeetingDetail, toListEntry } from './detail.ts';
 import { addDays, fromLondon, londonMidnight, toLondon } from './london-time.ts';
-import { getMeetingForRead, getMeetingForWrite } from './meeting-access.ts';
+import { getMeetingForContentEdit, getMeetingForRead, getMeetingForWrite } from './meeting-access.ts';
 import * as repo from './repo.ts';
 import type {
   MeetingDetail,
@@ -150,7 +151,7 @@ export async function updateMeeting(
   input: MeetingPatch,
 ): Promise<MeetingDetail> {
   return ctx.db.transaction().execute(async (db) => {
-    const { row: before, user } = await getMeetingForWrite({ ...ctx, db }, id, { lock: true });
+    const { row: before, user } = await getMeetingForContentEdit({ ...ctx, db }, id);
     assertVersion(expectedVersion(), before.version);
     const was = toLondon(before.starts_at);
     const date = input.date ?? was.date;
@@ -207,6 +208,8 @@ export async function changeStatus(
     const { row: before, user } = await getMeetingForWrite({ ...ctx, db }, id, { lock: true });
     const expected = expectedVersion();
     if (expected !== undefined) assertVersion(expected, before.version);
+    // Approved and published mean a frozen version exists: only the notes workflow sets them.
+    assertStatusNotManagedByPublication(status);
     if (!canMoveTo(before.status, status)) {
       const options = allowedNext(before.status);
       throw new Conflict(

@@ -11,6 +11,7 @@ import {
 } from '../../http/principal.ts';
 import { canSee } from '../access.ts';
 import { recordAudit } from '../audit/repo.ts';
+import { assertMeetingEditable } from '../publication/guard.ts';
 import { answerFromInput, bulletsFromHtml } from './answer-html.ts';
 import { assertMemberQuestionsOpen } from './deadline.ts';
 import * as meetings from './meeting-repo.ts';
@@ -127,6 +128,7 @@ export async function createQuestion(
     const meeting = await requireMeeting(db, meetingId, true);
     if (!canAdministerBoard(user, meeting.board_id))
       throw new Forbidden('Only the board’s secretariat may add questions.');
+    await assertMeetingEditable(db, meeting.id);
     if (input.itemId) await checkItem(db, user, meeting, input.itemId);
     const number = await numberFor(db, meetingId, input.source, input.number, undefined);
     const id = await repo.insertQuestion(db, {
@@ -167,6 +169,7 @@ export async function submitQuestion(
   return ctx.db.transaction().execute(async (db) => {
     const meeting = await requireMeeting(db, meetingId, true);
     assertMemberQuestionsOpen(meeting);
+    await assertMeetingEditable(db, meeting.id);
     if (input.itemId) await checkItem(db, user, meeting, input.itemId);
     const person = user.personId ? await meetings.findPersonWithOrganisation(db, user.personId) : undefined;
     const id = await repo.insertQuestion(db, {
@@ -196,6 +199,7 @@ export async function updateQuestion(
   return ctx.db.transaction().execute(async (db) => {
     const row = await requireVisibleQuestion(db, user, id, true);
     const meeting = await requireMeeting(db, row.meeting_id);
+    await assertMeetingEditable(db, row.meeting_id);
     const privileged = canAdministerBoard(user, row.board_id);
     if (!privileged) {
       assertOwnQuestion(user, row);
@@ -251,6 +255,7 @@ export async function deleteQuestion(ctx: ServiceContext, id: string): Promise<v
   const user = requireUser(ctx.actor);
   await ctx.db.transaction().execute(async (db) => {
     const row = await requireVisibleQuestion(db, user, id, true);
+    await assertMeetingEditable(db, row.meeting_id);
     if (!canAdministerBoard(user, row.board_id)) {
       assertOwnQuestion(user, row);
       assertMemberQuestionsOpen(await requireMeeting(db, row.meeting_id));
@@ -272,6 +277,7 @@ export async function reorderQuestions(
     const meeting = await requireMeeting(db, meetingId, true);
     if (!canAdministerBoard(user, meeting.board_id))
       throw new Forbidden('Only the board’s secretariat may reorder questions.');
+    await assertMeetingEditable(db, meeting.id);
     const existing = await repo.listQuestionIds(db, meetingId);
     const sources = new Map(existing.map((q) => [q.id, q.source]));
     if (
