@@ -1,11 +1,20 @@
 import type { Database } from '../../db/database.ts';
+import type { Confidentiality } from '../../db/schema.ts';
 import { Conflict } from '../../http/errors.ts';
 import { londonDate } from './london-date.ts';
 import * as repo from './repo.ts';
 
-/** "AGB/2026-03/": the board's code and the London year-month of the meeting that raised the action. */
-export function referencePrefix(boardCode: string, meetingStartsAt: Date): string {
-  return `${boardCode}/${londonDate(meetingStartsAt).slice(0, 7)}/`;
+/**
+ * "AGB/2026-03/": the board's code and the London year-month of the meeting that raised the action.
+ * Exempt and OPCC-only actions are numbered in a series of their own ("AGB/2026-03/R1"), so the
+ * public series has no gaps that would reveal how many actions are withheld.
+ */
+export function referencePrefix(
+  boardCode: string,
+  meetingStartsAt: Date,
+  confidentiality: Confidentiality = 'public',
+): string {
+  return `${boardCode}/${londonDate(meetingStartsAt).slice(0, 7)}/${confidentiality === 'public' ? '' : 'R'}`;
 }
 
 /**

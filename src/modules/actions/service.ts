@@ -179,17 +179,21 @@ export async function createAction(
     await checkOwner(db, input.ownerOrganisationId, input.ownerPersonId);
     const confidentiality = input.confidentiality ?? item?.confidentiality ?? 'public';
     checkConfidentiality(confidentiality, item?.confidentiality ?? null);
-    const { id } = await insertWithNextReference(db, referencePrefix(meeting.board_code, meeting.starts_at), {
-      board_id: meeting.board_id,
-      text: input.text,
-      owner_organisation_id: input.ownerOrganisationId,
-      owner_person_id: input.ownerPersonId ?? null,
-      meeting_id: meetingId,
-      item_id: itemId,
-      question_id: input.questionId ?? null,
-      due_date: input.dueDate !== undefined ? input.dueDate : await defaultDueDate(db, meeting),
-      confidentiality,
-    });
+    const { id } = await insertWithNextReference(
+      db,
+      referencePrefix(meeting.board_code, meeting.starts_at, confidentiality),
+      {
+        board_id: meeting.board_id,
+        text: input.text,
+        owner_organisation_id: input.ownerOrganisationId,
+        owner_person_id: input.ownerPersonId ?? null,
+        meeting_id: meetingId,
+        item_id: itemId,
+        question_id: input.questionId ?? null,
+        due_date: input.dueDate !== undefined ? input.dueDate : await defaultDueDate(db, meeting),
+        confidentiality,
+      },
+    );
     const created = await loadDetail(db, user, id);
     await auditAction(db, ctx, user, 'action.create', id, undefined, created);
     return created;
