@@ -26,6 +26,7 @@ export function canonicalJson(value: unknown): string {
   });
 }
 
+const WEB_TEMPLATES_DIR = path.join(DEFAULT_TEMPLATES_DIR, 'web') + path.sep;
 const RENDER_CODE_DIR = fileURLToPath(new URL('../../render/', import.meta.url));
 
 function filesUnder(dir: string): string[] {
@@ -45,7 +46,8 @@ export function templateVersion(): string {
     ['templates', DEFAULT_TEMPLATES_DIR],
     ['render', RENDER_CODE_DIR],
   ] as const) {
-    for (const file of filesUnder(dir)) {
+    // The web pages' templates live under templates/web/ and do not shape documents.
+    for (const file of filesUnder(dir).filter((f) => !f.startsWith(WEB_TEMPLATES_DIR))) {
       hash.update(`${label}/${path.relative(dir, file)}\0`);
       hash.update(readFileSync(file));
       hash.update('\0');
