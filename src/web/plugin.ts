@@ -1,0 +1,80 @@
+/**
+ * The web foundation as one Fastify plugin, registered at the root with no prefix:
+ *   /assets/*   static files (src/web/assets)
+ *   /login, /logout
+ *   /staff/...  the secretariat, officer and member workspaces (src/web/staff)
+ * It owns cookie sessions, CSRF protection, form bodies, the page engine (`reply.page`) and HTML
+ * error pages; none of it leaks into the JSON API, which keeps bearer tokens and problem+json.
+ * The public site registers its routes inside this scope (see `publicRoutes` below) to share them.
+ */
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import type { FastifyPluginAsync } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { ASSETS_PREFIX, loadAssets, registerAssetRoutes } from './assets.ts';
+import { webAuthRoutes } from './auth-routes.ts';
+import { registerCsrf } from './csrf.ts';
+import { registerWebErrorHandler } from './errors.ts';
+import { makePageRenderer } from './page.ts';
+import {
+  clearSessionCookie,
+  createSessionCodec,
+  principalOf,
+  readSession,
+  type WebSession,
+} from './session.ts';
+import { staffRoutes } from './staff/routes.ts';
+import { createViewEngine } from './views.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The browser session behind request.actor on web routes; null when signed out. */
+    webSession: WebSession | null;
+  }
+}
+
+export interface WebPluginOptions {
+  config: Config;
+  db: Database;
+  /** Extra route plugins to run inside the web scope (the public site), registered without prefix. */
+  publicRoutes?: FastifyPluginAsync[];
+}
+
+export const webPlugin: FastifyPluginAsync<WebPluginOptions> = async (app, opts) => {
+  const { config, db } = opts;
+  const assets = loadAssets();
+  const views = createViewEngine({ assetUrl: assets.url });
+  const codec = createSessionCodec(config);
+
+  // Pages and the scripts' endpoints are not the public API: keep them out of the OpenAPI document.
+  app.addHook('onRoute', (route) => {
+    route.schema = { ...route.schema, hide: true };
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody);
+  app.decorateRequest('webSession', null);
+  app.decorateReply('page', makePageRenderer(views, config.env === 'production'));
+
+  // Web routes are authenticated by the session cookie only (never a bearer header), once per request.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.startsWith(ASSETS_PREFIX)) return;
+    request.actor = null;
+    const session = readSession(request, codec);
+    if (!session) return;
+    const principal = await principalOf(db, session);
+    if (!principal) {
+      clearSessionCookie(reply, codec);
+      return;
+    }
+    request.webSession = session;
+    request.actor = principal;
+  });
+  await registerCsrf(app, config);
+  registerWebErrorHandler(app);
+  registerAssetRoutes(app, assets);
+
+  await app.register(webAuthRoutes, { db, codec, loginRateLimitPerMinute: config.loginRateLimitPerMinute });
+  await app.register(staffRoutes, { prefix: '/staff', protectiveMarking: config.render.protectiveMarking });
+  for (const routes of opts.publicRoutes ?? []) await app.register(routes);
+};

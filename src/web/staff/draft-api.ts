@@ -1,0 +1,212 @@
+/**
+ * The drafting screen's JSON endpoints (/staff/api/...), for its scripts: the same services as the
+ * API, reached with the session cookie and a CSRF header instead of a bearer token. Long-text
+ * updates need If-Match (428/412 as in the API); creates take an Idempotency-Key so a retry after a
+ * dropped connection never records a question or action twice. Errors are problem+json.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requiredText } from '../../http/common-schemas.ts';
+import { NotFound } from '../../http/errors.ts';
+import { requireIfMatch, setEtag } from '../../http/etag.ts';
+import { idempotent } from '../../http/idempotency.ts';
+import * as actionsService from '../../modules/actions/service.ts';
+import * as agendaService from '../../modules/agenda/service.ts';
+import * as attendanceService from '../../modules/meetings/attendance-service.ts';
+import * as meetingsService from '../../modules/meetings/service.ts';
+import * as questionsService from '../../modules/questions/service.ts';
+import { csrfToken } from '../csrf.ts';
+import { requireBoardAdmin, secretariatOnly } from './access.ts';
+import { loadDraft, sourceForItem, toDraftAction, toDraftQuestion } from './draft-model.ts';
+import { answerLinesToBullets, draftTextToHtml, htmlToDraftText } from './draft-text.ts';
+
+const meetingParams = z.object({ meetingId: z.uuid() });
+const itemParams = meetingParams.extend({ itemId: z.uuid() });
+const questionParams = meetingParams.extend({ questionId: z.uuid() });
+const entryParams = meetingParams.extend({ entryId: z.uuid() });
+
+const draftAction = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  text: z.string(),
+  owner: z.string(),
+  dueDate: z.string().nullable(),
+  dueText: z.string(),
+  questionId: z.uuid().nullable(),
+});
+const draftQuestion = z.object({
+  id: z.uuid(),
+  version: z.number().int(),
+  number: z.number().int().nullable(),
+  source: z.string(),
+  askedByPersonId: z.uuid().nullable(),
+  askedByPrinted: z.string(),
+  text: z.string(),
+  answer: z.string(),
+  actions: z.array(draftAction),
+});
+const draftItem = z.object({ id: z.uuid(), version: z.number().int(), text: z.string() });
+const draftState = z.object({
+  item: draftItem,
+  questions: z.array(draftQuestion),
+  actions: z.array(draftAction),
+});
+
+/** The answer box's text: bounded like the API's answerBullets (100 points of 4000 characters). */
+const answerText = z.string().max(100 * 4000);
+
+const questionCreate = z.strictObject({
+  askedByPersonId: z.uuid().nullable().optional(),
+  text: requiredText(4000),
+  answer: answerText.default(''),
+});
+const questionPatch = z.strictObject({
+  askedByPersonId: z.uuid().nullable().optional(),
+  text: requiredText(4000).optional(),
+  answer: answerText.optional(),
+});
+const actionCreate = z.strictObject({
+  text: requiredText(4000),
+  ownerOrganisationId: z.uuid(),
+  dueDate: z.iso.date().nullable().optional(),
+  questionId: z.uuid().nullable().optional(),
+});
+
+function bullets(answer: string | undefined): string[] | undefined {
+  if (answer === undefined) return undefined;
+  return answerLinesToBullets(answer).map((b) => b.slice(0, 4000));
+}
+
+export const draftApiRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addHook('preHandler', secretariatOnly);
+
+  // The token for the current session, when a script's token went stale (the session was renewed).
+  app.get(
+    '/csrf',
+    { schema: { response: { 200: z.object({ csrfToken: z.string() }) } } },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return { csrfToken: csrfToken(request, reply) };
+    },
+  );
+
+  app.get(
+    '/meetings/:meetingId/items/:itemId/draft',
+    { schema: { params: itemParams, response: { 200: draftState } } },
+    async (request) => (await loadDraft(request, request.params.meetingId, request.params.itemId)).state,
+  );
+
+  app.patch(
+    '/meetings/:meetingId/items/:itemId',
+    {
+      schema: {
+        params: itemParams,
+        body: z.strictObject({ text: z.string().max(200_000) }),
+        response: { 200: draftItem },
+      },
+    },
+    async (request, reply) => {
+      const { itemId } = request.params;
+      const item = await agendaService.updateItem(
+        request.ctx(),
+        itemId,
+        () => requireIfMatch(request, itemId),
+        { bodyHtml: draftTextToHtml(request.body.text) },
+      );
+      setEtag(reply, item.id, item.version);
+      return { id: item.id, version: item.version, text: htmlToDraftText(item.bodyHtml) };
+    },
+  );
+
+  app.post(
+    '/meetings/:meetingId/items/:itemId/questions',
+    { schema: { params: itemParams, body: questionCreate, response: { 201: draftQuestion } } },
+    async (request, reply) => {
+      const { meetingId, itemId } = request.params;
+      const item = await agendaService.getItem(request.ctx(), itemId);
+      if (item.meetingId !== meetingId) throw new NotFound('agenda item');
+      const question = await idempotent(request, reply, 201, () =>
+        questionsService.createQuestion(request.ctx(), meetingId, {
+          source: sourceForItem(item),
+          itemId,
+          text: request.body.text,
+          askedByPersonId: request.body.askedByPersonId ?? null,
+          answerBullets: bullets(request.body.answer) ?? [],
+        }),
+      );
+      setEtag(reply, question.id, question.version);
+      return toDraftQuestion(question, []);
+    },
+  );
+
+  app.patch(
+    '/meetings/:meetingId/questions/:questionId',
+    { schema: { params: questionParams, body: questionPatch, response: { 200: draftQuestion } } },
+    async (request, reply) => {
+      const { questionId } = request.params;
+      const version = requireIfMatch(request, questionId);
+      const { askedByPersonId, text: questionText, answer } = request.body;
+      const question = await questionsService.updateQuestion(request.ctx(), questionId, version, {
+        ...(askedByPersonId !== undefined ? { askedByPersonId } : {}),
+        ...(questionText !== undefined ? { text: questionText } : {}),
+        ...(answer !== undefined ? { answerBullets: bullets(answer) } : {}),
+      });
+      setEtag(reply, question.id, question.version);
+      return toDraftQuestion(question, []);
+    },
+  );
+
+  app.delete(
+    '/meetings/:meetingId/questions/:questionId',
+    { schema: { params: questionParams } },
+    async (request, reply) => {
+      await questionsService.deleteQuestion(request.ctx(), request.params.questionId);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/meetings/:meetingId/items/:itemId/actions',
+    { schema: { params: itemParams, body: actionCreate, response: { 201: draftAction } } },
+    async (request, reply) => {
+      const { meetingId, itemId } = request.params;
+      const { questionId, ...rest } = request.body;
+      const action = await idempotent(request, reply, 201, () =>
+        actionsService.createAction(request.ctx(), meetingId, {
+          ...rest,
+          ...(questionId ? { questionId } : { itemId }),
+        }),
+      );
+      return toDraftAction(action);
+    },
+  );
+
+  app.put(
+    '/meetings/:meetingId/attendance/:entryId',
+    {
+      schema: {
+        params: entryParams,
+        body: z.strictObject({ status: z.enum(['present', 'apologies', 'absent']) }),
+        response: { 200: z.object({ id: z.uuid(), status: z.string() }) },
+      },
+    },
+    async (request) => {
+      const { meetingId, entryId } = request.params;
+      const ctx = request.ctx();
+      const meeting = await meetingsService.getMeeting(ctx, meetingId);
+      requireBoardAdmin(request, meeting.boardId);
+      const entry = Object.values(meeting.attendance)
+        .flat()
+        .find((e) => e.id === entryId);
+      if (!entry) throw new NotFound('attendance entry');
+      // Keep the printed role and organisation: replacing without them would reset them to the directory's.
+      const saved = await attendanceService.replaceAttendance(ctx, entryId, {
+        status: request.body.status,
+        role: entry.role,
+        organisation: entry.organisation,
+        forItemId: null,
+      });
+      return { id: saved.id, status: saved.status };
+    },
+  );
+};
