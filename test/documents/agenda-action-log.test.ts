@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { londonToday } from '../../src/modules/documents/load-common.ts';
+import { todayInLondon } from '../../src/time/london.ts';
 import { expectProblem } from '../helpers/app.ts';
 import {
   EXEMPT_ACTION_CANARY,
@@ -17,7 +17,7 @@ describe('agenda and action log over HTTP', () => {
   let t: DocumentsTestApp;
   let ref: ReferenceMeeting;
   let officer: string;
-  const today = londonToday();
+  const today = todayInLondon();
   beforeAll(async () => {
     t = await createDocumentsTestApp();
     ref = await insertReferenceMeeting(t.database.db, today);

@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentInputHash } from '../../src/modules/documents/input-hash.ts';
 import { loadActionLog } from '../../src/modules/documents/load-action-log.ts';
 import { loadAgenda } from '../../src/modules/documents/load-agenda.ts';
-import { londonToday } from '../../src/modules/documents/load-common.ts';
 import { loadNotes, MEMBER_OF_THE_PUBLIC } from '../../src/modules/documents/load-notes.ts';
 import {
   splitLeadingBullets,
   splitTrailingRomanPoints,
 } from '../../src/modules/documents/rich-text-split.ts';
 import type { NotesViewModel } from '../../src/render/view-models.ts';
+import { todayInLondon } from '../../src/time/london.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { CHIEF_CONSTABLE_UPDATE_POINTS, PCC_UPDATE_POINTS } from '../render/reference-meeting-text.ts';
 import {
@@ -28,7 +28,7 @@ const options = { protectiveMarking: 'OFFICIAL' };
 describe('document view models', () => {
   let database: TestDatabase;
   let ref: ReferenceMeeting;
-  const today = londonToday();
+  const today = todayInLondon();
   beforeAll(async () => {
     database = await createTestDatabase();
     ref = await insertReferenceMeeting(database.db, today);

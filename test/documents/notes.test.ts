@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { londonToday } from '../../src/modules/documents/load-common.ts';
+import { todayInLondon } from '../../src/time/london.ts';
 import { expectProblem } from '../helpers/app.ts';
 import { MEMBER_QUESTIONS } from '../render/reference-meeting-text.ts';
 import {
@@ -18,7 +18,7 @@ describe('notes of the meeting over HTTP', () => {
   let member: string;
   beforeAll(async () => {
     t = await createDocumentsTestApp();
-    ref = await insertReferenceMeeting(t.database.db, londonToday());
+    ref = await insertReferenceMeeting(t.database.db, todayInLondon());
     member = await t.user({ roles: ['member'] });
   });
   afterAll(() => t?.close());

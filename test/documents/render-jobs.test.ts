@@ -3,8 +3,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RENDER_DEAD_LETTER_QUEUE, RENDER_QUEUE } from '../../src/jobs/queue.ts';
 import { insertBatch } from '../../src/jobs/render-batches-repo.ts';
-import { londonToday } from '../../src/modules/documents/load-common.ts';
 import type { RenderJob } from '../../src/modules/documents/schemas.ts';
+import { todayInLondon } from '../../src/time/london.ts';
 import { expectProblem } from '../helpers/app.ts';
 import { insertReferenceMeeting, type ReferenceMeeting } from './fixtures.ts';
 import { createDocumentsTestApp, type DocumentsTestApp, liveProcessGroup, waitFor } from './harness.ts';
@@ -15,7 +15,7 @@ describe('background render jobs', () => {
   let secretariat: string;
   beforeAll(async () => {
     t = await createDocumentsTestApp();
-    ref = await insertReferenceMeeting(t.database.db, londonToday());
+    ref = await insertReferenceMeeting(t.database.db, todayInLondon());
     secretariat = await t.user({ roles: ['secretariat'], boards: [ref.boardId] });
   });
   afterAll(() => t?.close());

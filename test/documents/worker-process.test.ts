@@ -8,8 +8,8 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { londonToday } from '../../src/modules/documents/load-common.ts';
 import type { RenderJob } from '../../src/modules/documents/schemas.ts';
+import { todayInLondon } from '../../src/time/london.ts';
 import { TEST_JWT_SECRET } from '../helpers/app.ts';
 import { insertReferenceMeeting, type ReferenceMeeting } from './fixtures.ts';
 import { createDocumentsTestApp, type DocumentsTestApp, liveProcessGroup, waitFor } from './harness.ts';
@@ -57,7 +57,7 @@ describe.skipIf(inject('testDb').mode !== 'postgres')('the render worker process
   let output = '';
   beforeAll(async () => {
     t = await createDocumentsTestApp({ RENDER_WORKER: 'external' });
-    ref = await insertReferenceMeeting(t.database.db, londonToday());
+    ref = await insertReferenceMeeting(t.database.db, todayInLondon());
   });
   afterAll(async () => {
     if (worker && worker.exitCode === null) worker.kill('SIGKILL');

@@ -5,11 +5,11 @@ import { BadRequest, Conflict, Forbidden, NotFound } from '../../http/errors.ts'
 import { assertVersion } from '../../http/etag.ts';
 import { decodeCursor, type Page, toPage } from '../../http/pagination.ts';
 import { type Actor, canAdministerBoard, type Principal, requireUser } from '../../http/principal.ts';
+import { addDays, londonDate, todayInLondon } from '../../time/london.ts';
 import { canSee } from '../access.ts';
 import { recordAudit } from '../audit/repo.ts';
 import { assertMeetingEditable } from '../publication/guard.ts';
 import * as meetings from '../questions/meeting-repo.ts';
-import { addDays, londonDate, todayInLondon } from './london-date.ts';
 import { toAction, toActionDetail } from './mapping.ts';
 import { insertWithNextReference, referencePrefix } from './reference.ts';
 import * as repo from './repo.ts';

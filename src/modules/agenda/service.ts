@@ -6,11 +6,7 @@ import { assertVersion } from '../../http/etag.ts';
 import type { Actor } from '../../http/principal.ts';
 import { richTextToPlain, sanitizeRichText } from '../../rich-text/sanitize.ts';
 import { recordAudit } from '../audit/repo.ts';
-import {
-  getMeetingForContentEdit,
-  getMeetingForRead,
-  getMeetingForWrite,
-} from '../meetings/meeting-access.ts';
+import { getMeetingForContentEdit, getMeetingForRead } from '../meetings/meeting-access.ts';
 import { getItemForRead, getItemForWrite } from './item-access.ts';
 import * as papersRepo from './papers-repo.ts';
 import * as repo from './repo.ts';

@@ -9,10 +9,10 @@ import { BadRequest, Conflict, Forbidden, NotFound } from '../../http/errors.ts'
 import { assertVersion } from '../../http/etag.ts';
 import { canAdministerBoard, type Principal, requireRole, requireUser } from '../../http/principal.ts';
 import type { BrowserPool } from '../../render/browser-pool.ts';
+import { toLondon } from '../../time/london.ts';
 import { recordAudit } from '../audit/repo.ts';
 import { findBoard } from '../boards/repo.ts';
 import { canonicalJson } from '../documents/input-hash.ts';
-import { toLondon } from '../meetings/london-time.ts';
 import { readableDiff, sha256Hex } from '../publication/versions.ts';
 import {
   DECISION_SNAPSHOT_SCHEMA,

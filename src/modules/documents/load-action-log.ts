@@ -7,14 +7,8 @@ import type { ActionStatus as DbActionStatus } from '../../db/schema.ts';
 import { BadRequest } from '../../http/errors.ts';
 import { formatLongDate } from '../../render/date-format.ts';
 import type { ActionLogRow, ActionLogViewModel, ActionStatus } from '../../render/view-models.ts';
-import {
-  boardRef,
-  compareReferences,
-  isPublic,
-  londonDate,
-  nonEmpty,
-  publishedItemNumbers,
-} from './load-common.ts';
+import { londonDate } from '../../time/london.ts';
+import { boardRef, compareReferences, isPublic, nonEmpty, publishedItemNumbers } from './load-common.ts';
 import type { DocumentOptions } from './load-notes.ts';
 import * as repo from './repo.ts';
 

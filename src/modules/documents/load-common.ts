@@ -7,16 +7,6 @@ export function boardRef(name: string, code: string): BoardRef {
   return { name, code };
 }
 
-/** Europe/London calendar date of an instant. */
-export function londonDate(instant: Date): string {
-  return londonCalendarDate(instant.toISOString());
-}
-
-/** Today's Europe/London date, against which "overdue" is decided. */
-export function londonToday(now: Date = new Date()): string {
-  return londonDate(now);
-}
-
 /**
  * When and where a meeting is. A start at exactly midnight means "time not recorded" (imported notes
  * only give a date), so no time is printed rather than "at 00:00".

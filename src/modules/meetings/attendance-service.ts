@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/repo.ts';
 import { findPerson } from '../people/repo.ts';
 import * as repo from './attendance-repo.ts';
 import type { AttendanceEntry, AttendanceInput, AttendanceReplace } from './attendance-schemas.ts';
-import { getMeetingForContentEdit, getMeetingForRead, getMeetingForWrite } from './meeting-access.ts';
+import { getMeetingForContentEdit, getMeetingForRead } from './meeting-access.ts';
 
 function toEntry(row: repo.AttendanceRow): AttendanceEntry {
   return {

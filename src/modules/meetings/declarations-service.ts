@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/repo.ts';
 import { findPerson } from '../people/repo.ts';
 import * as repo from './declarations-repo.ts';
 import type { Declaration, DeclarationInput } from './declarations-schemas.ts';
-import { getMeetingForContentEdit, getMeetingForRead, getMeetingForWrite } from './meeting-access.ts';
+import { getMeetingForContentEdit, getMeetingForRead } from './meeting-access.ts';
 
 function toDeclaration(row: repo.DeclarationRow): Declaration {
   return {

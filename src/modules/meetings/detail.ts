@@ -1,12 +1,12 @@
 import type { Database } from '../../db/database.ts';
 import type { Actor } from '../../http/principal.ts';
+import { printedDate, toLondon } from '../../time/london.ts';
 import { visibleConfidentialities } from '../access.ts';
 import { visibleAgenda } from '../agenda/visible-items.ts';
 import * as attendanceRepo from './attendance-repo.ts';
 import { visibleEntries } from './attendance-service.ts';
 import * as declarationsRepo from './declarations-repo.ts';
 import { visibleDeclarations } from './declarations-service.ts';
-import { printedDate, toLondon } from './london-time.ts';
 import * as repo from './repo.ts';
 import type { MeetingDetail, MeetingListEntry } from './schemas.ts';
 

@@ -6,12 +6,12 @@ import { BadRequest, Conflict, Forbidden, NotFound } from '../../http/errors.ts'
 import { assertVersion } from '../../http/etag.ts';
 import { decodeCursor, type Page, toPage } from '../../http/pagination.ts';
 import { canAdministerBoard, requireRole, requireUser } from '../../http/principal.ts';
+import { addDays, fromLondon, startOfLondonDay, toLondon } from '../../time/london.ts';
 import * as agendaRepo from '../agenda/repo.ts';
 import { recordAudit } from '../audit/repo.ts';
 import { findBoard } from '../boards/repo.ts';
 import { assertStatusNotManagedByPublication } from '../publication/guard.ts';
 import { buildMeetingDetail, toListEntry } from './detail.ts';
-import { addDays, fromLondon, londonMidnight, toLondon } from './london-time.ts';
 import { getMeetingForContentEdit, getMeetingForRead, getMeetingForWrite } from './meeting-access.ts';
 import * as repo from './repo.ts';
 import type {
@@ -87,8 +87,8 @@ export async function listMeetings(
   const rows = await repo.listMeetings(ctx.db, {
     boardId: query.boardId,
     status: query.status,
-    from: query.from ? londonMidnight(query.from) : undefined,
-    before: query.to ? londonMidnight(addDays(query.to, 1)) : undefined,
+    from: query.from ? startOfLondonDay(query.from) : undefined,
+    before: query.to ? startOfLondonDay(addDays(query.to, 1)) : undefined,
     after,
     limit: query.limit,
   });

@@ -12,8 +12,8 @@ import type { ServiceContext } from '../../context.ts';
 import type { Database } from '../../db/database.ts';
 import { Forbidden, NotFound } from '../../http/errors.ts';
 import { canAdministerBoard, requireUser } from '../../http/principal.ts';
+import { toLondon } from '../../time/london.ts';
 import { findBoard } from '../boards/repo.ts';
-import { toLondon } from '../meetings/london-time.ts';
 
 export const COMPLIANCE_POLICY = {
   /** Date, time, place and agenda (with papers): at least this many days before the meeting. */

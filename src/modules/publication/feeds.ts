@@ -5,9 +5,8 @@
 import type { Database } from '../../db/database.ts';
 import { formatLongDate } from '../../render/date-format.ts';
 import { escapeHtml } from '../../rich-text/sanitize.ts';
+import { londonDate, toLondon } from '../../time/london.ts';
 import type { DecisionSnapshot } from '../decisions/notice.ts';
-import { londonDate } from '../documents/load-common.ts';
-import { toLondon } from '../meetings/london-time.ts';
 import { api, paths } from './public-paths.ts';
 
 export interface FeedEntry {

@@ -12,9 +12,8 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { ActionStatus as DbActionStatus } from '../../db/schema.ts';
+import { fromLondon, londonDate, todayInLondon, toLondon } from '../../time/london.ts';
 import type { DecisionSnapshot } from '../decisions/notice.ts';
-import { londonDate, londonToday } from '../documents/load-common.ts';
-import { fromLondon, toLondon } from '../meetings/london-time.ts';
 import type { NotesSnapshot } from './snapshot.ts';
 
 export interface PublicBoard {
@@ -111,7 +110,7 @@ function toSummary(row: MeetingRow): PublicMeetingSummary {
 
 /** The start of today in London: a meeting today is still "upcoming". */
 function startOfToday(now: Date): Date {
-  return fromLondon(londonToday(now), '00:00')!;
+  return fromLondon(todayInLondon(now), '00:00')!;
 }
 
 export async function listMeetings(
@@ -412,7 +411,7 @@ export async function listActions(
     .orderBy('actions.reference')
     .limit(2000)
     .execute();
-  const today = londonToday(opts.now ?? new Date());
+  const today = todayInLondon(opts.now ?? new Date());
   const updates = await latestPublicUpdates(
     db,
     rows.map((r) => r.id),
@@ -453,7 +452,7 @@ export async function findAction(db: Database, id: string, now: Date = new Date(
     ...toAction(
       row,
       latest ? { date: londonDate(latest.created_at), text: latest.text } : undefined,
-      londonToday(now),
+      todayInLondon(now),
     ),
     boardId: row.board_id,
     updates: updates.map((u) => ({ date: londonDate(u.created_at), text: u.text })),

@@ -5,8 +5,8 @@
  */
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import { londonDate } from '../../time/london.ts';
 import type { DecisionSnapshot } from '../decisions/notice.ts';
-import { londonDate } from '../documents/load-common.ts';
 import { listActions } from './public-read.ts';
 
 export interface SearchHit {

@@ -1,6 +1,6 @@
 import type { ServiceContext } from '../../context.ts';
 import { requireUser } from '../../http/principal.ts';
-import { londonDate } from '../actions/london-date.ts';
+import { londonDate } from '../../time/london.ts';
 import * as repo from './repo.ts';
 import { type SearchHit, type SearchQuery, searchTypes } from './schemas.ts';
 

@@ -6,7 +6,6 @@
 import type { Database } from '../../db/database.ts';
 import { NotFound } from '../../http/errors.ts';
 import { summaryParagraphs } from '../../modules/decisions/notice.ts';
-import { londonDate } from '../../modules/documents/load-common.ts';
 import { publicationEntries } from '../../modules/publication/feeds.ts';
 import { api, paths } from '../../modules/publication/public-paths.ts';
 import * as read from '../../modules/publication/public-read.ts';
@@ -15,6 +14,7 @@ import { meetingDetail } from '../../modules/publication/public-view.ts';
 import { formatLongDate, formatTime } from '../../render/date-format.ts';
 import { formatFileSize, formatPerson } from '../../render/text-format.ts';
 import type { NotesViewModel } from '../../render/view-models.ts';
+import { londonDate } from '../../time/london.ts';
 
 export const dateText = (date: string) => formatLongDate(date);
 export const instantText = (at: Date) => {

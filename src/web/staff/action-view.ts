@@ -1,6 +1,6 @@
 /** How actions appear in lists and on their own page. */
 import type { Action, ActionDetail, ActionUpdate } from '../../modules/actions/schemas.ts';
-import { printedDate } from '../../modules/meetings/london-time.ts';
+import { printedDate } from '../../time/london.ts';
 import { ACTION_STATUS_LABELS, ACTION_STATUS_TAGS, dueText, UPDATE_KIND_LABELS } from './format.ts';
 
 export function ownerText(a: Pick<Action, 'ownerOrganisationShortName' | 'ownerPersonName'>): string {

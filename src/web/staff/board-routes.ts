@@ -4,9 +4,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { itemKinds, standingItemSchema } from '../../modules/boards/schemas.ts';
 import * as boardsService from '../../modules/boards/service.ts';
-import { toLondon } from '../../modules/meetings/london-time.ts';
 import { meetingBody } from '../../modules/meetings/schemas.ts';
 import * as meetingsService from '../../modules/meetings/service.ts';
+import { toLondon } from '../../time/london.ts';
 import {
   type FormErrors,
   field,

@@ -1,6 +1,6 @@
 /** Words for the statuses and dates the staff pages show. */
 import type { ActionStatus, AttendanceStatus, MeetingStatus, NotesState } from '../../db/schema.ts';
-import { printedDate } from '../../modules/meetings/london-time.ts';
+import { printedDate } from '../../time/london.ts';
 
 export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
   scheduled: 'Scheduled',

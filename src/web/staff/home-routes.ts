@@ -2,8 +2,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { canAdministerBoard } from '../../http/principal.ts';
 import * as boardsService from '../../modules/boards/service.ts';
-import { toLondon } from '../../modules/meetings/london-time.ts';
 import * as meetingsService from '../../modules/meetings/service.ts';
+import { toLondon } from '../../time/london.ts';
 import { isMember, isOfficer, isSecretariat, signedIn } from './access.ts';
 import { MEETING_STATUS_LABELS } from './format.ts';
 import { staffMeta } from './nav.ts';

@@ -1,10 +1,10 @@
 /** The meeting set-up page's view model: details, next step, attendance, agenda, and its forms. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { itemKinds } from '../../modules/boards/schemas.ts';
-import { printedDate } from '../../modules/meetings/london-time.ts';
 import * as meetingsService from '../../modules/meetings/service.ts';
 import { allowedNext } from '../../modules/meetings/status.ts';
 import * as publicationService from '../../modules/publication/service.ts';
+import { printedDate } from '../../time/london.ts';
 import { type FormErrors, NO_ERRORS } from '../forms.ts';
 import { requireBoardAdmin } from './access.ts';
 import { directory } from './draft-page.ts';

@@ -1,11 +1,11 @@
 /** What a board member sees: meetings taking questions, their own questions, and the answers. */
 import type { FastifyRequest } from 'fastify';
 import * as boardsService from '../../modules/boards/service.ts';
-import { addDays, toLondon } from '../../modules/meetings/london-time.ts';
 import type { MeetingDetail } from '../../modules/meetings/schemas.ts';
 import * as meetingsService from '../../modules/meetings/service.ts';
 import type { Question } from '../../modules/questions/schemas.ts';
 import * as questionsService from '../../modules/questions/service.ts';
+import { addDays, toLondon } from '../../time/london.ts';
 
 /** As the questions service decides it (deadline.ts): the meeting's own deadline, else the board's days before. */
 export function deadlineOf(

@@ -1,7 +1,7 @@
 /**
- * Meetings happen at a wall-clock time in Europe/London, but are stored as instants (timestamptz).
- * These helpers convert both ways with the runtime's time-zone data, so GMT/BST changes are right
- * without hand-written DST rules.
+ * Time in Europe/London, in one place. Meetings happen at a London wall-clock time but are stored
+ * as instants (timestamptz); meeting dates, due dates and "overdue" are London calendar days. The
+ * runtime's time-zone data does the GMT/BST arithmetic, not hand-written DST rules.
  */
 
 const zone = 'Europe/London';
@@ -98,7 +98,23 @@ export function printedDate(date: string): string {
   return `${WEEKDAYS[t.getUTCDay()]} ${t.getUTCDate()} ${MONTHS[t.getUTCMonth()]} ${t.getUTCFullYear()}`;
 }
 
-/** Start of a London calendar day as an instant (midnight always exists in the UK). */
-export function londonMidnight(date: string): Date {
-  return fromLondon(date, '00:00')!;
+/** 'YYYY-MM-DD' of an instant in London (a 23:30 UTC instant in summer is the next London day). */
+export function londonDate(instant: Date): string {
+  return toLondon(instant).date;
+}
+
+export function todayInLondon(now: Date = new Date()): string {
+  return londonDate(now);
+}
+
+/** The instant a London calendar day starts (midnight always exists in the UK). */
+export function startOfLondonDay(date: string): Date {
+  const start = fromLondon(date, '00:00');
+  if (!start) throw new RangeError(`Not a London calendar day: ${date}`);
+  return start;
+}
+
+/** The last millisecond of a London calendar day. */
+export function endOfLondonDay(date: string): Date {
+  return new Date(startOfLondonDay(addDays(date, 1)).getTime() - 1);
 }
