@@ -347,11 +347,12 @@ class ChromiumPagePool implements BrowserPool {
   async #closeBrowser(live: LiveBrowser): Promise<void> {
     live.closingOnPurpose = true;
     const closed = live.alive ? await withTimeout(live.browser.close(), this.#closeTimeoutMs) : true;
-    if (!closed) {
-      // browser.close() hung: nothing Chromium started may outlive the pool.
-      killProcessGroup(live.pid);
-      await waitForProcessGroupExit(live.pid, this.#closeTimeoutMs);
-    }
+    // Even after a clean close the zygote and renderers exit a moment after the browser: give them
+    // a second, then kill what is left, so nothing Chromium started outlives the pool.
+    if (closed) await waitForProcessGroupExit(live.pid, 1_000);
+    killProcessGroup(live.pid);
+    // Killed processes may linger as zombies until init reaps them; they hold nothing, so wait briefly.
+    await waitForProcessGroupExit(live.pid, Math.min(this.#closeTimeoutMs, 1_000));
   }
 
   async #shutDown(): Promise<void> {
