@@ -95,29 +95,34 @@ export async function listActions(
 ) {
   const descending = page.sort.startsWith('-');
   const keys = sortKeys[page.sort.replace(/^-/, '') as keyof typeof sortKeys];
-  let query = actionsQuery(db)
-    .select(sql<string[]>`array[${sql.join(keys.map((k) => sql`(${k.expr})::text`))}]`.as('sort_key'))
+  // Pick the page from the actions table alone (index scans, a top-N sort), then join the lookups
+  // for those few rows only: joining first made PostgreSQL hash every agenda item on each request.
+  let ids = db
+    .selectFrom('actions')
+    .select('actions.id')
     .where(visibleToActor(actor, 'actions.board_id', 'actions.confidentiality'));
-  if (filters.boardId) query = query.where('actions.board_id', '=', filters.boardId);
-  if (filters.meetingId) query = query.where('actions.meeting_id', '=', filters.meetingId);
+  if (filters.boardId) ids = ids.where('actions.board_id', '=', filters.boardId);
+  if (filters.meetingId) ids = ids.where('actions.meeting_id', '=', filters.meetingId);
   if (filters.ownerOrganisationId)
-    query = query.where('actions.owner_organisation_id', '=', filters.ownerOrganisationId);
-  if (filters.ownerPersonId) query = query.where('actions.owner_person_id', '=', filters.ownerPersonId);
-  if (filters.status?.length) query = query.where('actions.status', 'in', filters.status);
-  if (filters.dueBefore) query = query.where('actions.due_date', '<', filters.dueBefore);
+    ids = ids.where('actions.owner_organisation_id', '=', filters.ownerOrganisationId);
+  if (filters.ownerPersonId) ids = ids.where('actions.owner_person_id', '=', filters.ownerPersonId);
+  if (filters.status?.length) ids = ids.where('actions.status', 'in', filters.status);
+  if (filters.dueBefore) ids = ids.where('actions.due_date', '<', filters.dueBefore);
   if (filters.overdue !== undefined) {
     const overdue = sql<SqlBool>`(actions.due_date < ${filters.today}::date and ${openStatuses})`;
-    query = query.where(filters.overdue ? overdue : sql<SqlBool>`not coalesce(${overdue}, false)`);
+    ids = ids.where(filters.overdue ? overdue : sql<SqlBool>`not coalesce(${overdue}, false)`);
   }
   if (page.after) {
     const left = sql.join(keys.map((k) => k.expr));
     const right = sql.join(keys.map((k, i) => sql`${page.after![i]}::${sql.raw(k.cast)}`));
-    query = query.where(
-      descending ? sql<SqlBool>`(${left}) < (${right})` : sql<SqlBool>`(${left}) > (${right})`,
-    );
+    ids = ids.where(descending ? sql<SqlBool>`(${left}) < (${right})` : sql<SqlBool>`(${left}) > (${right})`);
   }
+  for (const key of keys) ids = ids.orderBy(descending ? sql`${key.expr} desc` : key.expr);
+  let query = actionsQuery(db)
+    .innerJoin(ids.limit(page.limit + 1).as('page'), 'page.id', 'actions.id')
+    .select(sql<string[]>`array[${sql.join(keys.map((k) => sql`(${k.expr})::text`))}]`.as('sort_key'));
   for (const key of keys) query = query.orderBy(descending ? sql`${key.expr} desc` : key.expr);
-  return query.limit(page.limit + 1).execute();
+  return query.execute();
 }
 
 /**
