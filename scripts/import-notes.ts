@@ -10,7 +10,7 @@ import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { runMigrations } from '../src/db/migrate.ts';
 import { systemActor } from '../src/http/principal.ts';
-import { findBoardByCode } from '../src/modules/import/repo.ts';
+import { findBoardByCode } from '../src/modules/boards/repo.ts';
 import { importNotesBody } from '../src/modules/import/schemas.ts';
 import { importNotes } from '../src/modules/import/service.ts';
 

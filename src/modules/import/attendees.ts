@@ -2,8 +2,9 @@
 // "Wasim Ali (Deputy Police and Crime Commissioner, OPCC) Scott Green (Chief Constable, WMP) ..."
 // Each person is "Name (Role, Organisation)" or "Name (Role)"; the organisation is the text
 // after the last comma inside the brackets.
+
+import { escapeHtml } from '../../rich-text/sanitize.ts';
 import type { Block } from './blocks.ts';
-import { escapeHtml } from './html-text.ts';
 import { isNameNotRole, isPlausibleName } from './people.ts';
 import type { Attendee, Unplaced } from './schema.ts';
 import { squashSpaces } from './source-lines.ts';

@@ -80,15 +80,6 @@ export function decodeEntities(text: string): string {
   );
 }
 
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
 /** Splits text on "•" bullet characters; the part before the first "•" is returned as `lead`. */
 export function splitOnBulletChar(text: string): { lead: string; bullets: string[] } {
   const [lead = '', ...rest] = text.split('•');

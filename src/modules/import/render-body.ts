@@ -1,7 +1,8 @@
 // Builds the item body from parsed nodes. Output uses only <p>, <ul>, <ol>, <li> and <strong>,
 // every piece of text is escaped, and no source markup is ever copied through.
+
+import { escapeHtml } from '../../rich-text/sanitize.ts';
 import type { BodyNode } from './discussion.ts';
-import { escapeHtml } from './html-text.ts';
 
 interface ListEntry {
   text: string;

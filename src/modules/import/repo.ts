@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { ItemKind, Presenter } from '../../db/schema.ts';
+import { findOrganisationByShortName, insertOrganisation } from '../people/repo.ts';
 
 /** Well-known organisations get their full name; any other abbreviation is created as printed. */
 const knownOrganisations: Record<string, string> = {
@@ -9,18 +10,13 @@ const knownOrganisations: Record<string, string> = {
 };
 
 export async function findOrCreateOrganisation(db: Database, shortName: string): Promise<string> {
-  const existing = await db
-    .selectFrom('organisations')
-    .select('id')
-    .where(sql<string>`lower(short_name)`, '=', shortName.toLowerCase())
-    .executeTakeFirst();
+  const existing = await findOrganisationByShortName(db, shortName);
   if (existing) return existing.id;
-  const { id } = await db
-    .insertInto('organisations')
-    .values({ name: knownOrganisations[shortName] ?? shortName, short_name: shortName })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
+  const created = await insertOrganisation(db, {
+    name: knownOrganisations[shortName] ?? shortName,
+    short_name: shortName,
+  });
+  return created.id;
 }
 
 /** People are matched by name (case-insensitive); a new one is created with the role as their job title. */
@@ -54,14 +50,6 @@ export async function findOrCreatePerson(
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
-}
-
-export function findBoard(db: Database, boardId: string) {
-  return db.selectFrom('boards').select(['id', 'code', 'name']).where('id', '=', boardId).executeTakeFirst();
-}
-
-export function findBoardByCode(db: Database, code: string) {
-  return db.selectFrom('boards').select(['id', 'code', 'name']).where('code', '=', code).executeTakeFirst();
 }
 
 export async function insertMeeting(

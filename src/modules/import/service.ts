@@ -7,6 +7,7 @@ import { bulletsToHtml, richTextToPlain, sanitizeRichText } from '../../rich-tex
 import { addDays, fromLondon } from '../../time/london.ts';
 import { insertWithNextReference, referencePrefix } from '../actions/reference.ts';
 import { recordAudit } from '../audit/repo.ts';
+import { findBoard } from '../boards/repo.ts';
 import { introHtml } from './body-intro.ts';
 import { parseNotes } from './parse-notes.ts';
 import * as repo from './repo.ts';
@@ -37,7 +38,7 @@ export async function importNotes(
   input: ImportNotesInput,
 ): Promise<ImportResult> {
   const user = requireUser(ctx.actor);
-  const board = await repo.findBoard(ctx.db, boardId);
+  const board = await findBoard(ctx.db, boardId);
   if (!board) throw new NotFound('board');
   if (!canAdministerBoard(user, board.id))
     throw new Forbidden('Only the board’s secretariat can import notes.');
