@@ -1,32 +1,22 @@
 import { afterAll, beforeAll, describe } from 'vitest';
-import { createTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
 import {
-  createBoard,
-  createMatrixUsers,
-  createReferenceBoard,
   describeWriteMatrix,
   insertAction,
-  type MatrixRole,
+  type MatrixUsers,
   ownerOrSecretariat,
   type ReferenceBoard,
   secretariatOnly,
+  setUpMatrix,
 } from '../helpers/domain-fixtures.ts';
 
 /** Every action write × every kind of caller (WMP owns the actions; the "other" officer is from the OPCC). */
 describe('permission matrix for action writes', () => {
   let t: TestApp;
   let ref: ReferenceBoard;
-  let users: Record<Exclude<MatrixRole, 'anonymous'>, TestUser>;
+  let users: MatrixUsers;
   beforeAll(async () => {
-    t = await createTestApp();
-    ref = await createReferenceBoard(t.database.db);
-    const other = await createBoard(t.database.db, { code: 'OTH' });
-    users = await createMatrixUsers(t, {
-      boardId: ref.board.id,
-      otherBoardId: other.id,
-      ownOrganisationId: ref.wmp.id,
-      otherOrganisationId: ref.opcc.id,
-    });
+    ({ t, ref, users } = await setUpMatrix());
   });
   afterAll(() => t.close());
 

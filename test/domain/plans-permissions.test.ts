@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe } from 'vitest';
-import { createTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
 import {
   anySecretariat,
-  createBoard,
-  createMatrixUsers,
-  createReferenceBoard,
   describeWriteMatrix,
   insertAction,
-  type MatrixRole,
+  type MatrixUsers,
   type ReferenceBoard,
   secretariatOnly,
+  setUpMatrix,
 } from '../helpers/domain-fixtures.ts';
 
 /**
@@ -19,17 +17,9 @@ import {
 describe('permission matrix for plan writes', () => {
   let t: TestApp;
   let ref: ReferenceBoard;
-  let users: Record<Exclude<MatrixRole, 'anonymous'>, TestUser>;
+  let users: MatrixUsers;
   beforeAll(async () => {
-    t = await createTestApp();
-    ref = await createReferenceBoard(t.database.db);
-    const other = await createBoard(t.database.db, { code: 'OTH' });
-    users = await createMatrixUsers(t, {
-      boardId: ref.board.id,
-      otherBoardId: other.id,
-      ownOrganisationId: ref.wmp.id,
-      otherOrganisationId: ref.opcc.id,
-    });
+    ({ t, ref, users } = await setUpMatrix());
   });
   afterAll(() => t.close());
 

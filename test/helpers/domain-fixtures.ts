@@ -9,7 +9,7 @@ import type {
   MeetingStatus,
   QuestionSource,
 } from '../../src/db/schema.ts';
-import type { TestApp, TestUser } from './app.ts';
+import { createTestApp, type TestApp, type TestUser } from './app.ts';
 /**
  * Boards, meetings, agenda items, people and organisations straight into the database with Kysely,
  * so the domain tests do not depend on the meetings endpoints (built elsewhere). Questions and
@@ -294,6 +294,25 @@ export async function createMatrixUsers(
     officerOther: await t.user({ roles: ['officer'], organisationId: opts.otherOrganisationId }),
     member: await t.user({ roles: ['member'] }),
   };
+}
+
+export type MatrixUsers = Record<Exclude<MatrixRole, 'anonymous'>, TestUser>;
+
+/**
+ * What every write-matrix test starts from: an app, the reference board (WMP owns its actions, the
+ * OPCC is the "other" organisation), a second board for the other secretariat, and one user per role.
+ */
+export async function setUpMatrix(): Promise<{ t: TestApp; ref: ReferenceBoard; users: MatrixUsers }> {
+  const t = await createTestApp();
+  const ref = await createReferenceBoard(t.database.db);
+  const other = await createBoard(t.database.db, { code: 'OTH' });
+  const users = await createMatrixUsers(t, {
+    boardId: ref.board.id,
+    otherBoardId: other.id,
+    ownOrganisationId: ref.wmp.id,
+    otherOrganisationId: ref.opcc.id,
+  });
+  return { t, ref, users };
 }
 
 /** Every row my write routes could touch, plus the size of the audit log. */
