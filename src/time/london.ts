@@ -17,22 +17,6 @@ const wallClock = new Intl.DateTimeFormat('en-GB', {
   second: '2-digit',
 });
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
 export interface LocalDateTime {
   /** 'YYYY-MM-DD' */
   date: string;
@@ -90,12 +74,6 @@ export function addDays(date: string, days: number): string {
   const t = new Date(`${date}T00:00:00Z`);
   t.setUTCDate(t.getUTCDate() + days);
   return t.toISOString().slice(0, 10);
-}
-
-/** As the reference documents print it: "Tuesday 24 March 2026". */
-export function printedDate(date: string): string {
-  const t = new Date(`${date}T00:00:00Z`);
-  return `${WEEKDAYS[t.getUTCDay()]} ${t.getUTCDate()} ${MONTHS[t.getUTCMonth()]} ${t.getUTCFullYear()}`;
 }
 
 /** 'YYYY-MM-DD' of an instant in London (a 23:30 UTC instant in summer is the next London day). */

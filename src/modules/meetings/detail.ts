@@ -1,6 +1,7 @@
 import type { Database } from '../../db/database.ts';
 import type { Actor } from '../../http/principal.ts';
-import { printedDate, toLondon } from '../../time/london.ts';
+import { formatLongDate } from '../../render/date-format.ts';
+import { toLondon } from '../../time/london.ts';
 import { visibleConfidentialities } from '../access.ts';
 import { visibleAgenda } from '../agenda/visible-items.ts';
 import * as attendanceRepo from './attendance-repo.ts';
@@ -20,7 +21,7 @@ export function toListEntry(row: repo.MeetingRow): MeetingListEntry {
     startsAt: row.starts_at,
     date: local.date,
     startTime: local.time,
-    dateText: printedDate(local.date),
+    dateText: formatLongDate(local.date),
     location: row.location,
     online: row.online,
     status: row.status,
@@ -33,14 +34,14 @@ async function nextMeeting(db: Database, row: repo.MeetingRow): Promise<MeetingD
   if (row.next_meeting_date) {
     return {
       date: row.next_meeting_date,
-      dateText: printedDate(row.next_meeting_date),
+      dateText: formatLongDate(row.next_meeting_date),
       meetingId: row.next_meeting_id,
     };
   }
   const following = await repo.findFollowingMeeting(db, row.board_id, row.starts_at);
   if (!following) return null;
   const date = toLondon(following.starts_at).date;
-  return { date, dateText: printedDate(date), meetingId: following.id };
+  return { date, dateText: formatLongDate(date), meetingId: following.id };
 }
 
 /** The meeting as this caller may see it: hidden items, and what would reveal them, are left out. */

@@ -1,6 +1,6 @@
 /** How actions appear in lists and on their own page. */
 import type { Action, ActionDetail, ActionUpdate } from '../../modules/actions/schemas.ts';
-import { printedDate } from '../../time/london.ts';
+import { formatLongDate } from '../../render/date-format.ts';
 import { ACTION_STATUS_LABELS, ACTION_STATUS_TAGS, dueText, UPDATE_KIND_LABELS } from './format.ts';
 
 export function ownerText(a: Pick<Action, 'ownerOrganisationShortName' | 'ownerPersonName'>): string {
@@ -35,7 +35,7 @@ export function actionRow(a: Action) {
     reference: a.reference,
     text: a.text,
     owner: ownerText(a),
-    meetingDateText: printedDate(a.meetingDate),
+    meetingDateText: formatLongDate(a.meetingDate),
     dueText: dueText(a.dueDate),
     overdue: a.overdue,
     statusLabel: ACTION_STATUS_LABELS[a.status],

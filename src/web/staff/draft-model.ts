@@ -15,7 +15,8 @@ import { isEditable } from '../../modules/publication/notes-state.ts';
 import * as publicationService from '../../modules/publication/service.ts';
 import type { Question } from '../../modules/questions/schemas.ts';
 import * as questionsService from '../../modules/questions/service.ts';
-import { addDays, printedDate } from '../../time/london.ts';
+import { formatLongDate } from '../../render/date-format.ts';
+import { addDays } from '../../time/london.ts';
 import { requireBoardAdmin } from './access.ts';
 import { answerToText, htmlToDraftText, keepsFormatting } from './draft-text.ts';
 import { dueText } from './format.ts';
@@ -157,5 +158,5 @@ export async function loadDraft(
 }
 
 export function suggestedDueText(date: string): string {
-  return printedDate(date);
+  return formatLongDate(date);
 }

@@ -1,6 +1,6 @@
 /** Words for the statuses and dates the staff pages show. */
 import type { ActionStatus, AttendanceStatus, MeetingStatus, NotesState } from '../../db/schema.ts';
-import { printedDate } from '../../time/london.ts';
+import { formatLongDate } from '../../render/date-format.ts';
 
 export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
   scheduled: 'Scheduled',
@@ -83,7 +83,7 @@ export const UPDATE_KIND_LABELS: Record<string, string> = {
 };
 
 export function dueText(dueDate: string | null): string {
-  return dueDate ? printedDate(dueDate) : 'No due date';
+  return dueDate ? formatLongDate(dueDate) : 'No due date';
 }
 
 /** Kinds of agenda item, as the secretariat calls them. */

@@ -4,7 +4,7 @@ import { itemKinds } from '../../modules/boards/schemas.ts';
 import * as meetingsService from '../../modules/meetings/service.ts';
 import { allowedNext } from '../../modules/meetings/status.ts';
 import * as publicationService from '../../modules/publication/service.ts';
-import { printedDate } from '../../time/london.ts';
+import { formatLongDate } from '../../render/date-format.ts';
 import { type FormErrors, NO_ERRORS } from '../forms.ts';
 import { requireBoardAdmin } from './access.ts';
 import { directory } from './draft-page.ts';
@@ -108,7 +108,7 @@ export async function renderMeeting(
         statusLabel: MEETING_STATUS_LABELS[meeting.status],
         version: meeting.version,
         questionDeadline: meeting.questionDeadline,
-        nextMeetingText: meeting.nextMeeting ? printedDate(meeting.nextMeeting.date) : null,
+        nextMeetingText: meeting.nextMeeting ? formatLongDate(meeting.nextMeeting.date) : null,
       },
       steps: allowedNext(meeting.status)
         .filter((s) => MEETING_STEPS[s])
