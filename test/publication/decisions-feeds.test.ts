@@ -252,7 +252,7 @@ describe('decisions register, compliance view and feeds', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(res.body).toContain(`${boardCode}-D-2026-1 corrected (version 2)`);
     expect(res.body).toMatch(
-      /<link rel="enclosure" type="application\/pdf" href="http:\/\/localhost(:80)?\/public\/v1\/decisions\//,
+      /<link rel="enclosure" type="application\/pdf" length="\d+" href="http:\/\/localhost(:80)?\/public\/v1\/decisions\//,
     );
     expect(res.body.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
   });

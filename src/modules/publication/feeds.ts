@@ -15,8 +15,8 @@ export interface FeedEntry {
   updated: Date;
   /** Path of the page. */
   link: string;
-  /** Path of the PDF, when there is one. */
-  pdf: string | null;
+  /** Path and size in bytes of the PDF, when there is one (the enclosure's `length`). */
+  pdf: { path: string; size: number } | null;
   summary: string;
 }
 
@@ -34,6 +34,7 @@ export async function publicationEntries(db: Database): Promise<FeedEntry[]> {
         'v.version_no',
         'v.published_at',
         'v.reason',
+        'v.pdf_size',
         'meetings.starts_at',
         'boards.name',
       ])
@@ -42,7 +43,15 @@ export async function publicationEntries(db: Database): Promise<FeedEntry[]> {
       .execute(),
     db
       .selectFrom('decision_versions as v')
-      .select(['v.id', 'v.decision_id', 'v.version_no', 'v.published_at', 'v.reason', 'v.canonical_json'])
+      .select([
+        'v.id',
+        'v.decision_id',
+        'v.version_no',
+        'v.published_at',
+        'v.reason',
+        'v.pdf_size',
+        'v.canonical_json',
+      ])
       .orderBy('v.published_at', 'desc')
       .limit(FEED_SIZE)
       .execute(),
@@ -73,7 +82,7 @@ export async function publicationEntries(db: Database): Promise<FeedEntry[]> {
             : `Notes corrected (version ${n.version_no}): ${n.name}, ${date}`,
         updated: n.published_at,
         link: paths.notesVersion(n.meeting_id, n.version_no),
-        pdf: api.notesPdf(n.meeting_id, n.version_no),
+        pdf: { path: api.notesPdf(n.meeting_id, n.version_no), size: n.pdf_size },
         summary: n.reason ? `Correction: ${n.reason}` : `The approved notes of the meeting of ${date}.`,
       };
     }),
@@ -87,7 +96,7 @@ export async function publicationEntries(db: Database): Promise<FeedEntry[]> {
             : `Decision ${x.reference} corrected (version ${d.version_no}): ${x.title}`,
         updated: d.published_at,
         link: paths.decisionVersion(d.decision_id, d.version_no),
-        pdf: api.decisionPdf(d.decision_id, d.version_no),
+        pdf: { path: api.decisionPdf(d.decision_id, d.version_no), size: d.pdf_size },
         summary: d.reason
           ? `Correction: ${d.reason}`
           : `Decision made by ${x.decisionMaker} on ${formatLongDate(x.decisionDate)}.`,
@@ -130,7 +139,11 @@ export function atomFeed(baseUrl: string, entries: FeedEntry[]): string {
       `<title>${xml(e.title)}</title>`,
       `<updated>${e.updated.toISOString()}</updated>`,
       `<link rel="alternate" type="text/html" href="${xml(baseUrl + e.link)}"/>`,
-      ...(e.pdf ? [`<link rel="enclosure" type="application/pdf" href="${xml(baseUrl + e.pdf)}"/>`] : []),
+      ...(e.pdf
+        ? [
+            `<link rel="enclosure" type="application/pdf" length="${e.pdf.size}" href="${xml(baseUrl + e.pdf.path)}"/>`,
+          ]
+        : []),
       `<summary>${xml(e.summary)}</summary>`,
       '</entry>',
     );
