@@ -68,6 +68,13 @@ describe('questions', () => {
     headers: Record<string, string> = {},
   ) => t.request({ method: 'POST', url: `${api}${url}`, as, payload: payload as object, headers });
   const get = (url: string, as?: TestUser) => t.request({ method: 'GET', url: `${api}${url}`, as });
+  const putOrder = (questionIds: string[]) =>
+    t.request({
+      method: 'PUT',
+      url: `${api}/meetings/${futureMeetingId}/questions/order`,
+      as: secretariat,
+      payload: { questionIds },
+    });
   const patch = (url: string, as: TestUser, payload: unknown, ifMatch?: string) =>
     t.request({
       method: 'PATCH',
@@ -327,24 +334,11 @@ describe('questions', () => {
       id: string;
     }[];
     const reversed = list.map((q) => q.id).reverse();
-    const res = await t.request({
-      method: 'PUT',
-      url: `${api}/meetings/${futureMeetingId}/questions/order`,
-      as: secretariat,
-      payload: { questionIds: reversed },
-    });
+    const res = await putOrder(reversed);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().items.map((q: { id: string }) => q.id)).toEqual(reversed);
     expect(res.json().items.map((q: { number: number }) => q.number)).toEqual([1, 2]);
-    expectProblem(
-      await t.request({
-        method: 'PUT',
-        url: `${api}/meetings/${futureMeetingId}/questions/order`,
-        as: secretariat,
-        payload: { questionIds: reversed.slice(1) },
-      }),
-      400,
-    );
+    expectProblem(await putOrder(reversed.slice(1)), 400);
   });
 
   it('an Idempotency-Key replays the first create and adds no second row', async () => {
@@ -384,6 +378,57 @@ describe('questions', () => {
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['question.create', 'question.delete']);
     expect(audit[1]!.before).toMatchObject({ text: 'Delete me' });
+  });
+
+  it('DELETE with If-Match: 412 when the question changed since, 204 with its current ETag', async () => {
+    const created = await post(`/meetings/${futureMeetingId}/questions`, secretariat, {
+      source: 'in_meeting',
+      text: 'Delete me, carefully',
+    });
+    const { id } = created.json();
+    const stale = String(created.headers.etag);
+    const edited = await patch(`/questions/${id}`, secretariat, { text: 'Changed meanwhile' }, stale);
+    expect(edited.statusCode, edited.body).toBe(200);
+    const del = (ifMatch: string) =>
+      t.request({
+        method: 'DELETE',
+        url: `${api}/questions/${id}`,
+        as: secretariat,
+        headers: { 'if-match': ifMatch },
+      });
+    expectProblem(await del(stale), 412);
+    expectProblem(await del(`W/"${futureMeetingId}:2"`), 412);
+    expect((await get(`/questions/${id}`, secretariat)).statusCode).toBe(200);
+    expect((await del(String(edited.headers.etag))).statusCode).toBe(204);
+    expectProblem(await get(`/questions/${id}`, secretariat), 404);
+  });
+
+  it('reordering gives new versions only to the questions that moved', async () => {
+    const listNow = async () =>
+      (await get(`/meetings/${futureMeetingId}/questions`, secretariat)).json().items as {
+        id: string;
+        version: number;
+        number: number | null;
+      }[];
+    const before = await listNow();
+    expect(before.length).toBeGreaterThanOrEqual(3);
+    const ids = before.map((q) => q.id);
+    [ids[0], ids[1]] = [ids[1]!, ids[0]!];
+    const res = await putOrder(ids);
+    expect(res.statusCode, res.body).toBe(200);
+    const after = await listNow();
+    expect(after.map((q) => q.id)).toEqual(ids);
+    const versionOf = (list: typeof before, id: string) => list.find((q) => q.id === id)!.version;
+    expect(versionOf(after, ids[0]!)).toBe(versionOf(before, ids[0]!) + 1);
+    expect(versionOf(after, ids[1]!)).toBe(versionOf(before, ids[1]!) + 1);
+    for (const id of ids.slice(2)) expect(versionOf(after, id)).toBe(versionOf(before, id));
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', futureMeetingId)
+      .where('action', '=', 'question.reorder')
+      .execute();
+    expect(audit.length).toBeGreaterThanOrEqual(2);
   });
 
   it('unknown meetings and questions are 404; anonymous is 401', async () => {

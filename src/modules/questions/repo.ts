@@ -91,23 +91,18 @@ export async function deleteQuestion(db: Database, id: string) {
 export function listQuestionIds(db: Database, meetingId: string) {
   return db
     .selectFrom('questions')
-    .select(['id', 'source'])
+    .select(['id', 'source', 'position', 'number'])
     .where('meeting_id', '=', meetingId)
     .forUpdate()
     .execute();
 }
 
-export async function setOrder(
-  db: Database,
-  id: string,
-  position: number,
-  number: number | null | undefined,
-) {
+export async function setOrder(db: Database, id: string, position: number, number: number | null) {
   await db
     .updateTable('questions')
     .set({
       position,
-      ...(number !== undefined ? { number } : {}),
+      number,
       version: sql`version + 1`,
       updated_at: new Date(),
     })

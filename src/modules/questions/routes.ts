@@ -129,13 +129,17 @@ export const questionsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Delete a question (secretariat; members their own until the deadline)',
+        summary:
+          'Delete a question (secretariat; members their own until the deadline). With If-Match, 412 when it changed since.',
         params: idParams,
-        response: { 204: z.null(), ...problems(400, 401, 403, 404, 409) },
+        response: { 204: z.null(), ...problems(400, 401, 403, 404, 409, 412) },
       },
     },
     async (request, reply) => {
-      await service.deleteQuestion(request.ctx(), request.params.id);
+      const { id } = request.params;
+      await service.deleteQuestion(request.ctx(), id, () =>
+        request.headers['if-match'] === undefined ? undefined : requireIfMatch(request, id),
+      );
       return reply.code(204).send(null);
     },
   );

@@ -251,7 +251,15 @@ export async function updateQuestion(
   });
 }
 
-export async function deleteQuestion(ctx: ServiceContext, id: string): Promise<void> {
+/**
+ * `expectedVersion` (from If-Match, or the version a confirmation page showed) is read only once the
+ * caller may delete; when given, a question changed since then is not deleted (412).
+ */
+export async function deleteQuestion(
+  ctx: ServiceContext,
+  id: string,
+  expectedVersion: () => number | undefined = () => undefined,
+): Promise<void> {
   const user = requireUser(ctx.actor);
   await ctx.db.transaction().execute(async (db) => {
     const row = await requireVisibleQuestion(db, user, id, true);
@@ -260,6 +268,8 @@ export async function deleteQuestion(ctx: ServiceContext, id: string): Promise<v
       assertOwnQuestion(user, row);
       assertMemberQuestionsOpen(await requireMeeting(db, row.meeting_id));
     }
+    const expected = expectedVersion();
+    if (expected !== undefined) assertVersion(expected, row.version);
     const before = toQuestion(row, user);
     await repo.deleteQuestion(db, id);
     await audit(db, ctx, user, 'question.delete', id, before, undefined);
@@ -279,11 +289,11 @@ export async function reorderQuestions(
       throw new Forbidden('Only the board’s secretariat may reorder questions.');
     await assertMeetingEditable(db, meeting.id);
     const existing = await repo.listQuestionIds(db, meetingId);
-    const sources = new Map(existing.map((q) => [q.id, q.source]));
+    const current = new Map(existing.map((q) => [q.id, q]));
     if (
       new Set(ids).size !== ids.length ||
       ids.length !== existing.length ||
-      ids.some((q) => !sources.has(q))
+      ids.some((q) => !current.has(q))
     ) {
       throw new BadRequest('questionIds must list every question of this meeting exactly once.', [
         { path: 'body.questionIds', message: 'not a permutation of the meeting’s questions' },
@@ -292,7 +302,11 @@ export async function reorderQuestions(
     const before = (await repo.listQuestionsForMeeting(db, meetingId, user)).map((r) => toQuestion(r, user));
     let n = 0;
     for (const [index, qid] of ids.entries()) {
-      await repo.setOrder(db, qid, index + 1, sources.get(qid) === 'pre_submitted' ? ++n : undefined);
+      const was = current.get(qid)!;
+      const number = was.source === 'pre_submitted' ? ++n : was.number;
+      // Only questions that really move get a new version, so editors of the others see no clash.
+      if (was.position !== index + 1 || was.number !== number)
+        await repo.setOrder(db, qid, index + 1, number);
     }
     const after = (await repo.listQuestionsForMeeting(db, meetingId, user)).map((r) => toQuestion(r, user));
     await recordAudit(db, {
