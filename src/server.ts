@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { runMigrations } from './db/migrate.ts';
+import { installDrain } from './http/drain.ts';
 
 /** Entry point: read config, open the database, migrate, listen, and shut down cleanly on a signal. */
 async function main(): Promise<void> {
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     databaseUrl: config.database.kind === 'postgres' ? config.database.url : undefined,
   });
 
+  const drainer = installDrain(app);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -37,7 +39,14 @@ async function main(): Promise<void> {
     }, 10_000);
     force.unref();
     try {
-      await app.close(); // stops accepting, waits for in-flight requests, runs onClose hooks
+      // Queued renders get their grace period while HTTP drains, not after it.
+      const queueStopped = app.documents.queue?.stop().catch((err) => app.log.warn({ err }, 'queue stop'));
+      // Stop accepting, let open connections finish their requests (Connection: close), then close.
+      if (!(await drainer.drain({ idleGraceMs: 1_000, timeoutMs: 6_000 }))) {
+        app.log.warn('connections still open after 6 s; closing them');
+      }
+      await queueStopped;
+      await app.close(); // runs onClose hooks: the queue (already stopped), Chromium
       await database.close();
       process.exit(0);
     } catch (err) {
