@@ -50,7 +50,8 @@ describe('feeds read by real parsers', () => {
   });
   afterAll(() => t.close());
 
-  const get = (url: string) => t.request({ method: 'GET', url, headers: { host: HOST } });
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    t.request({ method: 'GET', url, headers: { host: HOST, ...headers } });
 
   describe('iCalendar (ical.js)', () => {
     it('is CRLF-delimited with lines of at most 75 octets', async () => {
@@ -180,6 +181,101 @@ describe('feeds read by real parsers', () => {
       expect(parseFeed((await get('/feeds/publications.atom')).body).items.map((i) => i.id)).toEqual(ids);
       const times = feed.items.map((i) => i.updated!.getTime());
       expect([...times].sort((a, b) => b - a)).toEqual(times);
+    });
+  });
+
+  describe('Last-Modified and If-Modified-Since (RFC 9110)', () => {
+    const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+    const lastModifiedOf = async (url: string) => {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(200);
+      const value = String(res.headers['last-modified']);
+      expect(value, url).toMatch(HTTP_DATE);
+      return { value, etag: String(res.headers.etag), at: new Date(value) };
+    };
+    const secondsBefore = (date: Date, s: number) => new Date(date.getTime() - s * 1000).toUTCString();
+    let urls: string[];
+
+    beforeAll(async () => {
+      const meeting = await ok<{ agenda: { papers: { id: string }[] }[] }>(
+        await get(`/public/v1/meetings/${fx.meetingId}`),
+      );
+      const paperId = meeting.agenda.flatMap((i) => i.papers)[0]!.id;
+      urls = [
+        `/public/v1/meetings/${fx.meetingId}/notes/versions/1`,
+        `/public/v1/meetings/${fx.meetingId}/notes/versions/1/pdf`,
+        `/public/v1/decisions/${fx.publishedDecisionId}/versions/1`,
+        `/public/v1/decisions/${fx.publishedDecisionId}/versions/1/pdf`,
+        `/public/v1/decisions/${fx.publishedDecisionId}`,
+        '/public/v1/decisions',
+        `/public/v1/papers/${paperId}`,
+        '/feeds/publications.atom',
+        '/feeds/meetings.ics',
+      ];
+    });
+
+    it('frozen versions are last modified when they were published', async () => {
+      const meeting = await ok<{ notes: { versions: { publishedAt: string }[] } }>(
+        await get(`/public/v1/meetings/${fx.meetingId}`),
+      );
+      const published = new Date(meeting.notes.versions[0]!.publishedAt).toUTCString();
+      for (const url of urls.slice(0, 2)) expect((await lastModifiedOf(url)).value).toBe(published);
+      const decision = await ok<{ versions: { publishedAt: string }[] }>(
+        await get(`/public/v1/decisions/${fx.publishedDecisionId}`),
+      );
+      const decided = new Date(decision.versions[0]!.publishedAt).toUTCString();
+      for (const url of urls.slice(2, 6)) expect((await lastModifiedOf(url)).value, url).toBe(decided);
+    });
+
+    it('answers 304 when unchanged since If-Modified-Since, 200 when changed since', async () => {
+      for (const url of urls) {
+        const { value, etag, at } = await lastModifiedOf(url);
+        const same = await get(url, { 'if-modified-since': value });
+        expect(same.statusCode, url).toBe(304);
+        expect(same.body, url).toBe('');
+        expect(same.headers.etag, url).toBe(etag);
+        expect(same.headers['last-modified'], url).toBe(value);
+        expect((await get(url, { 'if-modified-since': secondsBefore(at, -60) })).statusCode, url).toBe(304);
+        expect((await get(url, { 'if-modified-since': secondsBefore(at, 1) })).statusCode, url).toBe(200);
+        expect((await get(url, { 'if-modified-since': 'not a date' })).statusCode, url).toBe(200);
+      }
+    });
+
+    it('If-None-Match takes precedence over If-Modified-Since', async () => {
+      for (const url of urls) {
+        const { value, etag, at } = await lastModifiedOf(url);
+        const stale = await get(url, { 'if-none-match': '"something-else"', 'if-modified-since': value });
+        expect(stale.statusCode, url).toBe(200);
+        const fresh = await get(url, { 'if-none-match': etag, 'if-modified-since': secondsBefore(at, 3600) });
+        expect(fresh.statusCode, url).toBe(304);
+      }
+    });
+
+    it('the iCalendar feed is modified when a meeting in it changes', async () => {
+      const before = await lastModifiedOf('/feeds/meetings.ics');
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      const meeting = await ok<{ version: number }>(
+        await t.request({ method: 'GET', url: `/api/v1/meetings/${winterId}`, as: admin }),
+      );
+      await ok(
+        await t.request({
+          method: 'PATCH',
+          url: `/api/v1/meetings/${winterId}`,
+          as: admin,
+          headers: { 'if-match': `W/"${winterId}:${meeting.version}"` },
+          payload: { location: 'Lloyd House, Colmore Circus' },
+        }),
+      );
+      const after = await lastModifiedOf('/feeds/meetings.ics');
+      expect(after.at.getTime()).toBeGreaterThan(before.at.getTime());
+      expect((await get('/feeds/meetings.ics', { 'if-modified-since': before.value })).statusCode).toBe(200);
+    });
+
+    it('no Last-Modified where the time of the last change is not known; If-Modified-Since is ignored', async () => {
+      const url = `/public/v1/meetings/${fx.meetingId}`;
+      expect((await get(url)).headers['last-modified']).toBeUndefined();
+      const res = await get(url, { 'if-modified-since': new Date(Date.now() + 86_400_000).toUTCString() });
+      expect(res.statusCode).toBe(200);
     });
   });
 });

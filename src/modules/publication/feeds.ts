@@ -13,6 +13,8 @@ export interface FeedEntry {
   id: string;
   title: string;
   updated: Date;
+  /** When anything the entry shows last changed: its publication, or the meeting or board it names. */
+  changed: Date;
   /** Path of the page. */
   link: string;
   /** Path and size in bytes of the PDF, when there is one (the enclosure's `length`). */
@@ -36,7 +38,9 @@ export async function publicationEntries(db: Database): Promise<FeedEntry[]> {
         'v.reason',
         'v.pdf_size',
         'meetings.starts_at',
+        'meetings.updated_at as meeting_updated_at',
         'boards.name',
+        'boards.updated_at as board_updated_at',
       ])
       .orderBy('v.published_at', 'desc')
       .limit(FEED_SIZE)
@@ -64,7 +68,9 @@ export async function publicationEntries(db: Database): Promise<FeedEntry[]> {
         'p.agenda_published_at',
         'meetings.starts_at',
         'meetings.location',
+        'meetings.updated_at as meeting_updated_at',
         'boards.name',
+        'boards.updated_at as board_updated_at',
       ])
       .where('p.agenda_published_at', 'is not', null)
       .orderBy('p.agenda_published_at', 'desc')
@@ -81,6 +87,7 @@ export async function publicationEntries(db: Database): Promise<FeedEntry[]> {
             ? `Notes published: ${n.name}, ${date}`
             : `Notes corrected (version ${n.version_no}): ${n.name}, ${date}`,
         updated: n.published_at,
+        changed: latest([n.published_at, n.meeting_updated_at, n.board_updated_at])!,
         link: paths.notesVersion(n.meeting_id, n.version_no),
         pdf: { path: api.notesPdf(n.meeting_id, n.version_no), size: n.pdf_size },
         summary: n.reason ? `Correction: ${n.reason}` : `The approved notes of the meeting of ${date}.`,
@@ -95,6 +102,8 @@ export async function publicationEntries(db: Database): Promise<FeedEntry[]> {
             ? `Decision ${x.reference}: ${x.title}`
             : `Decision ${x.reference} corrected (version ${d.version_no}): ${x.title}`,
         updated: d.published_at,
+        // The entry shows only the frozen version.
+        changed: d.published_at,
         link: paths.decisionVersion(d.decision_id, d.version_no),
         pdf: { path: api.decisionPdf(d.decision_id, d.version_no), size: d.pdf_size },
         summary: d.reason
@@ -109,6 +118,7 @@ export async function publicationEntries(db: Database): Promise<FeedEntry[]> {
         id: `urn:boardroom:agenda:${a.meeting_id}`,
         title: `Agenda published: ${a.name}, ${date}`,
         updated: a.agenda_published_at!,
+        changed: latest([a.agenda_published_at!, a.meeting_updated_at, a.board_updated_at])!,
         link: paths.meeting(a.meeting_id),
         pdf: null,
         summary: `The agenda and papers of the meeting on ${date}${a.location ? ` at ${a.location}` : ''}.`,
@@ -117,6 +127,14 @@ export async function publicationEntries(db: Database): Promise<FeedEntry[]> {
   ];
   return entries.sort((a, b) => b.updated.getTime() - a.updated.getTime()).slice(0, FEED_SIZE);
 }
+
+/** The latest of some dates; null for none. */
+export function latest(dates: readonly Date[]): Date | null {
+  return dates.reduce<Date | null>((max, d) => (max && max >= d ? max : d), null);
+}
+
+/** For Last-Modified: the feed changes when an entry is added or anything an entry shows changes. */
+export const atomLastModified = (entries: readonly FeedEntry[]) => latest(entries.map((e) => e.changed));
 
 const xml = (value: string) => escapeHtml(value);
 
@@ -154,6 +172,9 @@ export function atomFeed(baseUrl: string, entries: FeedEntry[]): string {
 
 // --- iCalendar (RFC 5545) ---
 
+/** Meetings stay in the feed until a day after they start. */
+const windowStart = (now: Date) => new Date(now.getTime() - 86_400_000);
+
 export async function upcomingMeetings(db: Database, now: Date = new Date()) {
   return db
     .selectFrom('meetings')
@@ -168,14 +189,36 @@ export async function upcomingMeetings(db: Database, now: Date = new Date()) {
       'meetings.created_at',
       'meetings.updated_at',
       'boards.name as board_name',
+      'boards.updated_at as board_updated_at',
     ])
-    .where('meetings.starts_at', '>=', new Date(now.getTime() - 86_400_000))
+    .where('meetings.starts_at', '>=', windowStart(now))
     .orderBy('meetings.starts_at')
     .orderBy('meetings.id')
     .limit(500)
     .execute();
 }
 type UpcomingRow = Awaited<ReturnType<typeof upcomingMeetings>>[number];
+
+/**
+ * For Last-Modified: the feed changes when a meeting or its board is edited, and when a meeting
+ * leaves the window (a day after it started), which no row records.
+ */
+export async function icsLastModified(
+  db: Database,
+  meetings: readonly UpcomingRow[],
+  now: Date = new Date(),
+): Promise<Date | null> {
+  const left = await db
+    .selectFrom('meetings')
+    .select((eb) => eb.fn.max('starts_at').as('starts_at'))
+    .where('starts_at', '<', windowStart(now))
+    .executeTakeFirst();
+  const leftAt = left?.starts_at ? new Date(new Date(left.starts_at).getTime() + 86_400_000) : null;
+  return latest([
+    ...meetings.flatMap((m) => [m.updated_at, m.board_updated_at]),
+    ...(leftAt ? [leftAt] : []),
+  ]);
+}
 
 /** Text values: backslash, semicolon, comma and newlines escaped (RFC 5545 3.3.11). */
 function icsText(value: string): string {

@@ -223,6 +223,7 @@ export async function findPublicPaper(db: Database, id: string) {
       'files.filename',
       'files.sha256',
       'files.data',
+      'files.created_at',
       'p.agenda_published_at',
     ])
     .select((eb) =>
@@ -279,7 +280,7 @@ export async function notesVersions(db: Database, meetingId: string): Promise<Pu
 export async function notesSnapshot(db: Database, meetingId: string, versionNo: number) {
   const row = await db
     .selectFrom('notes_versions')
-    .select(['canonical_json', 'json_sha256', 'version_no'])
+    .select(['canonical_json', 'json_sha256', 'version_no', 'published_at'])
     .where('meeting_id', '=', meetingId)
     .where('version_no', '=', versionNo)
     .executeTakeFirst();
@@ -287,6 +288,7 @@ export async function notesSnapshot(db: Database, meetingId: string, versionNo: 
     ? {
         json: row.canonical_json,
         sha256: row.json_sha256,
+        publishedAt: row.published_at,
         snapshot: JSON.parse(row.canonical_json) as NotesSnapshot,
       }
     : null;
@@ -518,7 +520,7 @@ export async function decisionVersions(db: Database, decisionId: string): Promis
 export async function decisionSnapshot(db: Database, decisionId: string, versionNo: number) {
   const row = await db
     .selectFrom('decision_versions')
-    .select(['canonical_json', 'json_sha256'])
+    .select(['canonical_json', 'json_sha256', 'published_at'])
     .where('decision_id', '=', decisionId)
     .where('version_no', '=', versionNo)
     .executeTakeFirst();
@@ -526,6 +528,7 @@ export async function decisionSnapshot(db: Database, decisionId: string, version
     ? {
         json: row.canonical_json,
         sha256: row.json_sha256,
+        publishedAt: row.published_at,
         snapshot: JSON.parse(row.canonical_json) as DecisionSnapshot,
       }
     : null;

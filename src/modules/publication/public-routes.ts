@@ -2,6 +2,8 @@
  * Open data, no sign-in: JSON under /public/v1 and the feeds under /feeds. Only published, public
  * content (see public-read.ts). Every GET answers with an ETag (the published SHA-256 for frozen
  * versions, a hash of the body otherwise) and a Cache-Control, and 304 when the client has it.
+ * Where the time of the last change is known (frozen versions, papers, the decisions register, the
+ * feeds) a Last-Modified too, and If-Modified-Since is answered when there is no If-None-Match.
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -10,7 +12,15 @@ import { z } from 'zod';
 import { idParams, problems } from '../../http/common-schemas.ts';
 import { NotFound } from '../../http/errors.ts';
 import * as decisions from '../decisions/service.ts';
-import { atomFeed, icsFeed, publicationEntries, upcomingMeetings } from './feeds.ts';
+import {
+  atomFeed,
+  atomLastModified,
+  icsFeed,
+  icsLastModified,
+  latest,
+  publicationEntries,
+  upcomingMeetings,
+} from './feeds.ts';
 import { api } from './public-paths.ts';
 import * as read from './public-read.ts';
 import {
@@ -32,7 +42,7 @@ import { plainSnippet, searchPublished } from './public-search.ts';
 import * as view from './public-view.ts';
 import { diffQuery, notesDiffSchema, versionParams } from './schemas.ts';
 import * as notes from './service.ts';
-import { etagMatches, inlineDisposition } from './versions.ts';
+import { etagMatches, inlineDisposition, notModifiedSince } from './versions.ts';
 
 export interface PublicDataOptions {
   /** Absolute base of the public site for feeds ("https://www.example.police.uk"); else the request's. */
@@ -43,7 +53,11 @@ export interface PublicDataOptions {
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const SHORT = 'public, max-age=60, must-revalidate';
 
-/** An ETag for every public GET that did not set one, and 304 when If-None-Match has it. */
+/**
+ * An ETag for every public GET that did not set one, and 304 when If-None-Match has it, or, without
+ * If-None-Match (which takes precedence, RFC 9110 13.2.2), when If-Modified-Since is no earlier than
+ * the Last-Modified the route set.
+ */
 export function registerPublicCaching(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return payload;
@@ -59,7 +73,15 @@ export function registerPublicCaching(app: FastifyInstance): void {
       etag = `"${createHash('sha256').update(payload).digest('hex')}"`;
       reply.header('etag', etag);
     }
-    if (etag && etagMatches(request.headers['if-none-match'], etag)) {
+    const ifNoneMatch = request.headers['if-none-match'];
+    const fresh =
+      ifNoneMatch !== undefined
+        ? etag !== undefined && etagMatches(ifNoneMatch, etag)
+        : notModifiedSince(
+            request.headers['if-modified-since'],
+            reply.getHeader('last-modified') as string | undefined,
+          );
+    if (fresh) {
       reply.code(304);
       reply.removeHeader('content-type');
       reply.removeHeader('content-length');
@@ -69,12 +91,18 @@ export function registerPublicCaching(app: FastifyInstance): void {
   });
 }
 
+/** Last-Modified as an HTTP date (whole seconds); nothing when the time is unknown. */
+export function setLastModified(reply: FastifyReply, at: Date | null | undefined): FastifyReply {
+  if (at) reply.header('last-modified', at.toUTCString());
+  return reply;
+}
+
 export function baseUrlOf(request: FastifyRequest, configured: string | undefined): string {
   return (configured ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
 }
 
-function sendJsonBytes(reply: FastifyReply, json: string, sha256: string): FastifyReply {
-  return reply
+function sendJsonBytes(reply: FastifyReply, json: string, sha256: string, publishedAt: Date): FastifyReply {
+  return setLastModified(reply, publishedAt)
     .header('etag', `"${sha256}"`)
     .header('cache-control', IMMUTABLE)
     .type('application/json; charset=utf-8')
@@ -86,8 +114,9 @@ function sendPdfBytes(
   pdf: Buffer | Uint8Array,
   sha256: string,
   filename: string,
+  modifiedAt: Date,
 ): FastifyReply {
-  return reply
+  return setLastModified(reply, modifiedAt)
     .header('etag', `"${sha256}"`)
     .header('cache-control', IMMUTABLE)
     .header('content-disposition', inlineDisposition(filename))
@@ -226,7 +255,7 @@ const jsonApi: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const found = await read.notesSnapshot(request.ctx().db, request.params.id, request.params.version);
       if (!found) throw new NotFound('published version');
-      return sendJsonBytes(reply, found.json, found.sha256);
+      return sendJsonBytes(reply, found.json, found.sha256, found.publishedAt);
     },
   );
   app.get(
@@ -241,7 +270,7 @@ const jsonApi: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const row = await notes.versionPdf(request.ctx().db, request.params.id, request.params.version);
-      return sendPdfBytes(reply, row.pdf, row.pdf_sha256, row.pdf_filename);
+      return sendPdfBytes(reply, row.pdf, row.pdf_sha256, row.pdf_filename, row.published_at);
     },
   );
   app.get(
@@ -271,7 +300,7 @@ const jsonApi: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const paper = await read.findPublicPaper(request.ctx().db, request.params.id);
       if (!paper) throw new NotFound('paper');
-      return sendPdfBytes(reply, paper.data, paper.sha256, paper.filename);
+      return sendPdfBytes(reply, paper.data, paper.sha256, paper.filename, paper.created_at);
     },
   );
   app.get(
@@ -300,9 +329,12 @@ const jsonApi: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ items: z.array(publicDecisionSchema) }), ...problems(400) },
       },
     },
-    async (request) => ({
-      items: (await read.listDecisions(request.ctx().db, request.query)).map(view.decision),
-    }),
+    async (request, reply) => {
+      const items = await read.listDecisions(request.ctx().db, request.query);
+      // Published versions are never withdrawn: the register changes only when one is added.
+      setLastModified(reply, latest(items.map((d) => d.publishedAt)));
+      return { items: items.map(view.decision) };
+    },
   );
   app.get(
     '/decisions/:id',
@@ -314,24 +346,26 @@ const jsonApi: FastifyPluginAsyncZod = async (app) => {
         response: { 200: publicDecisionDetailSchema, ...problems(400, 404) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { db } = request.ctx();
       const versions = await read.decisionVersions(db, request.params.id);
-      const latest = versions.at(-1);
-      const found = latest && (await read.decisionSnapshot(db, request.params.id, latest.versionNo));
-      if (!latest || !found) throw new NotFound('decision');
+      const current = versions.at(-1);
+      const found = current && (await read.decisionSnapshot(db, request.params.id, current.versionNo));
+      if (!current || !found) throw new NotFound('decision');
+      // Everything shown comes from the frozen versions.
+      setLastModified(reply, current.publishedAt);
       return {
         ...view.decision({
           id: request.params.id,
-          version: latest.versionNo,
-          publishedAt: latest.publishedAt,
-          jsonSha256: latest.jsonSha256,
+          version: current.versionNo,
+          publishedAt: current.publishedAt,
+          jsonSha256: current.jsonSha256,
           decision: found.snapshot.decision,
         }),
         versions: versions.map((v) => view.decisionVersion(request.params.id, v)),
         diffUrl:
           versions.length > 1
-            ? api.decisionDiff(request.params.id, versions.at(-2)!.versionNo, latest.versionNo)
+            ? api.decisionDiff(request.params.id, versions.at(-2)!.versionNo, current.versionNo)
             : null,
       };
     },
@@ -349,7 +383,7 @@ const jsonApi: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const found = await read.decisionSnapshot(request.ctx().db, request.params.id, request.params.version);
       if (!found) throw new NotFound('published version');
-      return sendJsonBytes(reply, found.json, found.sha256);
+      return sendJsonBytes(reply, found.json, found.sha256, found.publishedAt);
     },
   );
   app.get(
@@ -364,7 +398,7 @@ const jsonApi: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const row = await decisions.versionPdf(request.ctx().db, request.params.id, request.params.version);
-      return sendPdfBytes(reply, row.pdf, row.pdf_sha256, row.pdf_filename);
+      return sendPdfBytes(reply, row.pdf, row.pdf_sha256, row.pdf_filename, row.published_at);
     },
   );
   app.get(
@@ -420,7 +454,7 @@ const feeds: FastifyPluginAsyncZod<PublicDataOptions> = async (app, opts) => {
     },
     async (request, reply) => {
       const entries = await publicationEntries(request.ctx().db);
-      return reply
+      return setLastModified(reply, atomLastModified(entries))
         .type('application/atom+xml; charset=utf-8')
         .send(atomFeed(baseUrlOf(request, opts.baseUrl), entries));
     },
@@ -435,8 +469,10 @@ const feeds: FastifyPluginAsyncZod<PublicDataOptions> = async (app, opts) => {
     },
     async (request, reply) => {
       const base = baseUrlOf(request, opts.baseUrl);
-      const meetings = await upcomingMeetings(request.ctx().db);
-      return reply
+      const { db } = request.ctx();
+      const now = new Date();
+      const meetings = await upcomingMeetings(db, now);
+      return setLastModified(reply, await icsLastModified(db, meetings, now))
         .type('text/calendar; charset=utf-8')
         .header('content-disposition', 'inline; filename="meetings.ics"')
         .send(icsFeed(base, new URL(base).hostname, meetings));

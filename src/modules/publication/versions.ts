@@ -45,6 +45,18 @@ export function etagMatches(header: string | undefined, etag: string): boolean {
 }
 
 /**
+ * If-Modified-Since against a Last-Modified (RFC 9110 13.1.3): not modified when the resource changed
+ * no later than the date the client has. A date that does not parse is ignored. The caller asks only
+ * when the request has no If-None-Match, which takes precedence.
+ */
+export function notModifiedSince(header: string | undefined, lastModified: string | undefined): boolean {
+  if (!header || !lastModified) return false;
+  const since = Date.parse(header);
+  const modified = Date.parse(lastModified);
+  return !Number.isNaN(since) && !Number.isNaN(modified) && modified <= since;
+}
+
+/**
  * Sends frozen bytes: the ETag is the SHA-256 stored with them, so it never changes; 304 when the
  * client already has them.
  */
