@@ -132,7 +132,7 @@ export async function buildApp({
     },
     { prefix: '/api/v1' },
   );
-  await app.register(publicDataRoutes);
+  await app.register(publicDataRoutes, { baseUrl: config.publicBaseUrl });
   await app.register(webPlugin, { config, db, publicRoutes: [publicSiteRoutes] });
   return app;
 }

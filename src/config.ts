@@ -42,6 +42,13 @@ const envSchema = z.object({
   BODY_LIMIT_BYTES: positiveInt.default(1024 * 1024),
   UPLOAD_LIMIT_BYTES: positiveInt.default(20 * 1024 * 1024),
   LOGIN_RATE_LIMIT_PER_MINUTE: positiveInt.default(10),
+  // Where the public reaches this site: absolute links in the feeds. Unset, outside production only,
+  // the request's own Host is used (fine for a developer, but a Host header is the client's to choose).
+  PUBLIC_BASE_URL: z
+    .url({ protocol: /^https?$/, hostname: z.regexes.hostname })
+    .refine((value) => !/[?#]/.test(value), 'must have no query or fragment')
+    .transform((value) => value.replace(/\/+$/, ''))
+    .optional(),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -72,6 +79,8 @@ export interface Config {
   bodyLimitBytes: number;
   uploadLimitBytes: number;
   loginRateLimitPerMinute: number;
+  /** Absolute base of the public site ("https://example.police.uk"), no trailing slash. */
+  publicBaseUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -119,7 +128,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    publicBaseUrl: e.PUBLIC_BASE_URL ?? requiredInProduction(e.NODE_ENV, 'PUBLIC_BASE_URL'),
   };
+}
+
+function requiredInProduction(nodeEnv: string, name: string): undefined {
+  if (nodeEnv === 'production') throw new ConfigError([`${name}: required when NODE_ENV=production`]);
+  return undefined;
 }
 
 function defaultChromiumPath(): string {

@@ -42,8 +42,24 @@ describe('config', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), JWT_SECRET: 'short' })).toThrow(
       /JWT_SECRET/,
     );
-    const ok = loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), JWT_SECRET: 'x'.repeat(40) });
+    const ok = loadConfig({
+      NODE_ENV: 'production',
+      DATA_DIR: tmp(),
+      JWT_SECRET: 'x'.repeat(40),
+      PUBLIC_BASE_URL: 'https://www.example-pcc.police.uk',
+    });
     expect(ok.jwt.secret).toBe('x'.repeat(40));
+  });
+
+  it('requires the public base URL in production, and takes only an http(s) origin or path', () => {
+    const production = { NODE_ENV: 'production', DATA_DIR: tmp(), JWT_SECRET: 'x'.repeat(40) };
+    expect(() => loadConfig(production)).toThrow(/PUBLIC_BASE_URL/);
+    expect(
+      loadConfig({ ...production, PUBLIC_BASE_URL: 'https://www.example-pcc.police.uk/' }).publicBaseUrl,
+    ).toBe('https://www.example-pcc.police.uk');
+    expect(loadConfig({ DATA_DIR: tmp() }).publicBaseUrl).toBeUndefined();
+    for (const bad of ['www.example.org', 'ftp://example.org', 'javascript:alert(1)', 'https://x.org/?a=1'])
+      expect(() => loadConfig({ DATA_DIR: tmp(), PUBLIC_BASE_URL: bad }), bad).toThrow(/PUBLIC_BASE_URL/);
   });
 
   it('generates a development secret once and keeps it in the data dir', () => {
