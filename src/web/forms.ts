@@ -29,6 +29,12 @@ export function field(body: FormBody, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
+/** The version a form was rendered with (a hidden field), or -1 when it is not one: a stale form, 412. */
+export function formVersion(body: FormBody, name = 'version'): number {
+  const value = field(body, name);
+  return /^\d{1,9}$/.test(value) ? Number(value) : -1;
+}
+
 /** Every value of a repeated field (checkboxes). */
 export function fields(body: FormBody, name: string): string[] {
   const value = body[name];

@@ -60,9 +60,10 @@ async function watchedPage(context: BrowserContext, errors: string[]): Promise<P
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (err) => errors.push(`page error: ${(err as Error).message}`));
   page.on('console', (message) => {
-    // A 4xx the page expects (412 on a clash, 403 on a refused screen), and requests made while the
-    // test has taken the network away, are logged by Chromium: not errors of ours.
-    const expected = /status of (403|404|409|412)|ERR_INTERNET_DISCONNECTED/;
+    // A 4xx the page expects (400 on a form sent back with its errors, 412 on a clash, 403 on a
+    // refused screen), and requests made while the test has taken the network away, are logged by
+    // Chromium: not errors of ours.
+    const expected = /status of (400|403|404|409|412)|ERR_INTERNET_DISCONNECTED/;
     if (message.type() === 'error' && !expected.test(message.text())) {
       errors.push(`console: ${message.text()}`);
     }

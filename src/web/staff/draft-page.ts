@@ -2,6 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import * as peopleService from '../../modules/people/service.ts';
 import { type FormErrors, NO_ERRORS } from '../forms.ts';
+import { CONFIDENTIALITY_TAGS, type ConfidentialityValues } from './confidentiality-form.ts';
 import type { LoadedDraft } from './draft-model.ts';
 import { suggestedDueText } from './draft-model.ts';
 import { ATTENDANCE_LABELS, MEETING_STATUS_LABELS } from './format.ts';
@@ -22,6 +23,8 @@ export interface DraftOverrides {
     dueDate: string;
     errors: FormErrors;
   };
+  /** The item's "who can read it" form as sent, with what is wrong with it. */
+  confidentiality?: { values: ConfidentialityValues; errors: FormErrors };
   notice?: string | null;
 }
 
@@ -29,12 +32,21 @@ const NOTICES: Record<string, string> = {
   saved: 'The notes for this item have been saved.',
   'question-added': 'The question has been added.',
   'question-saved': 'The question has been saved.',
+  'question-moved-up': 'The question has been moved up and the questions renumbered.',
+  'question-moved-down': 'The question has been moved down and the questions renumbered.',
+  'question-deleted': 'The question has been deleted.',
   'action-recorded': 'The action has been recorded.',
   'attendance-saved': 'Attendance has been saved.',
+  'confidentiality-saved': 'Who can read this item has been changed.',
 };
 
 export function noticeText(code: unknown): string | null {
   return typeof code === 'string' ? (NOTICES[code] ?? null) : null;
+}
+
+/** "Question 2" for the numbered (pre-submitted) kind; the others by their place under the item. */
+export function questionLabel(q: { number: number | null }, index: number): string {
+  return q.number !== null ? `Question ${q.number}` : `Question ${index + 1} (raised in discussion)`;
 }
 
 export function personLabel(p: {
@@ -92,7 +104,7 @@ export async function draftPageModel(
     const override = overrides.questionOverrides?.get(q.id);
     return {
       ...q,
-      label: q.number !== null ? `Question ${q.number}` : `Question ${n + 1} (raised in discussion)`,
+      label: questionLabel(q, n),
       baseText: q.text,
       baseAnswer: q.answer,
       text: override?.text ?? q.text,
@@ -100,6 +112,14 @@ export async function draftPageModel(
       askedByPersonId: override ? override.askedByPersonId : q.askedByPersonId,
       conflict: override?.conflict ?? null,
       action: `${base}/draft/questions/${q.id}`,
+      controls: draft.locked
+        ? null
+        : {
+            first: n === 0,
+            last: n === state.questions.length - 1,
+            move: `${base}/draft/questions/${q.id}/move`,
+            delete: `${base}/draft/questions/${q.id}/delete?item=${item.id}`,
+          },
     };
   });
   const dueText = suggestedDueText(draft.suggestedDueDate);
@@ -128,6 +148,16 @@ export async function draftPageModel(
       isAttendance: item.kind === 'attendance',
       conflict: overrides.itemConflict ?? null,
       locked: draft.locked,
+    },
+    confidentiality: {
+      tag: CONFIDENTIALITY_TAGS[item.confidentiality],
+      label: CONFIDENTIALITY_TAGS[item.confidentiality]?.text ?? 'Public',
+      reason: item.exemptReason,
+      values: overrides.confidentiality?.values ?? {
+        confidentiality: item.confidentiality,
+        exemptReason: item.exemptReason ?? '',
+      },
+      errors: overrides.confidentiality?.errors ?? NO_ERRORS,
     },
     attendance,
     questions,
@@ -172,6 +202,7 @@ export async function draftPageModel(
       questions: `${base}/draft/questions`,
       actions: `${base}/draft/actions`,
       attendance: `${base}/draft/attendance`,
+      confidentiality: `${base}/draft/items/${item.id}/confidentiality`,
     },
     data: {
       meetingId: meeting.id,

@@ -13,7 +13,12 @@ import * as agendaService from '../../modules/agenda/service.ts';
 import * as attendanceService from '../../modules/meetings/attendance-service.ts';
 import * as questionsService from '../../modules/questions/service.ts';
 import { mergeText } from '../assets/js/draft-merge.js';
-import { field, fields, formBody, formErrors, serviceFormErrors } from '../forms.ts';
+import { field, fields, formBody, formErrors, formVersion, serviceFormErrors } from '../forms.ts';
+import {
+  confidentialityInput,
+  confidentialityProblems,
+  confidentialityValues,
+} from './confidentiality-form.ts';
 import { loadDraft, sourceForItem } from './draft-model.ts';
 import { type DraftOverrides, draftPageModel, noticeText } from './draft-page.ts';
 import { answerLinesToBullets, draftTextToHtml } from './draft-text.ts';
@@ -22,12 +27,10 @@ import { staffMeta } from './nav.ts';
 const meetingParams = z.object({ id: z.uuid() });
 const itemParams = meetingParams.extend({ itemId: z.uuid() });
 const questionParams = meetingParams.extend({ questionId: z.uuid() });
+const ITEM_CHANGED =
+  'Someone else changed this item while you were choosing. Check who can read it and save again.';
 const CONFLICT =
   'Someone else saved a change while you were editing. Both versions have been combined below: check them and save again.';
-
-function version(value: string): number {
-  return /^\d{1,9}$/.test(value) ? Number(value) : -1;
-}
 
 async function renderDraft(
   request: FastifyRequest,
@@ -88,7 +91,7 @@ export const draftRoutes: FastifyPluginAsyncZod = async (app) => {
       const body = formBody(request);
       const text = field(body, 'text');
       try {
-        await agendaService.updateItem(request.ctx(), itemId, () => version(field(body, 'version')), {
+        await agendaService.updateItem(request.ctx(), itemId, () => formVersion(body), {
           bodyHtml: draftTextToHtml(text),
         });
       } catch (err) {
@@ -98,6 +101,35 @@ export const draftRoutes: FastifyPluginAsyncZod = async (app) => {
         return renderDraft(request, reply, id, itemId, { itemText: merged, itemConflict: CONFLICT }, 409);
       }
       return back(reply, id, itemId, 'saved', 'item-text');
+    },
+  );
+
+  app.post(
+    '/meetings/:id/draft/items/:itemId/confidentiality',
+    { schema: { params: itemParams } },
+    async (request, reply) => {
+      const { id, itemId } = request.params;
+      const body = formBody(request);
+      const values = confidentialityValues(body);
+      const problems = confidentialityProblems(values);
+      let errors = problems.length ? formErrors(problems, 'item-conf-') : null;
+      if (!errors) {
+        try {
+          await agendaService.updateItem(
+            request.ctx(),
+            itemId,
+            () => formVersion(body),
+            confidentialityInput(values),
+          );
+          return back(reply, id, itemId, 'confidentiality-saved', 'item-heading');
+        } catch (err) {
+          errors =
+            err instanceof PreconditionFailed
+              ? formErrors([['confidentiality', ITEM_CHANGED]], 'item-conf-')
+              : refusal(err, 'confidentiality', 'item-conf-');
+        }
+      }
+      return renderDraft(request, reply, id, itemId, { confidentiality: { values, errors } }, 400);
     },
   );
 
@@ -142,7 +174,7 @@ export const draftRoutes: FastifyPluginAsyncZod = async (app) => {
         askedByPersonId: field(body, 'askedByPersonId') || null,
       };
       try {
-        await questionsService.updateQuestion(request.ctx(), questionId, version(field(body, 'version')), {
+        await questionsService.updateQuestion(request.ctx(), questionId, formVersion(body), {
           text: mine.text,
           askedByPersonId: mine.askedByPersonId,
           answerBullets: answerLinesToBullets(mine.answer),

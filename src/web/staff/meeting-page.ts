@@ -7,6 +7,7 @@ import * as publicationService from '../../modules/publication/service.ts';
 import { formatLongDate } from '../../render/date-format.ts';
 import { type FormErrors, NO_ERRORS } from '../forms.ts';
 import { requireBoardAdmin } from './access.ts';
+import { CONFIDENTIALITY_TAGS } from './confidentiality-form.ts';
 import { directory } from './draft-page.ts';
 import {
   ATTENDANCE_LABELS,
@@ -26,13 +27,22 @@ export interface FormState<T> {
 export interface MeetingForms {
   invite: FormState<{ personId: string; status: string; role: string; organisation: string }>;
   person: FormState<{ name: string; jobTitle: string; organisationId: string }>;
-  item: FormState<{ title: string; kind: string; presenter: string }>;
+  item: FormState<{
+    title: string;
+    kind: string;
+    presenter: string;
+    confidentiality: string;
+    exemptReason: string;
+  }>;
 }
 
 export const EMPTY_FORMS: MeetingForms = {
   invite: { values: { personId: '', status: 'present', role: '', organisation: '' }, errors: NO_ERRORS },
   person: { values: { name: '', jobTitle: '', organisationId: '' }, errors: NO_ERRORS },
-  item: { values: { title: '', kind: 'report', presenter: '' }, errors: NO_ERRORS },
+  item: {
+    values: { title: '', kind: 'report', presenter: '', confidentiality: 'public', exemptReason: '' },
+    errors: NO_ERRORS,
+  },
 };
 
 const NOTICES: Record<string, string> = {
@@ -141,6 +151,7 @@ export async function renderMeeting(
         title: item.title,
         kindLabel: KIND_LABELS[item.kind] ?? item.kind,
         presenters: item.presenters.map((p) => p.printed).join('; '),
+        tag: CONFIDENTIALITY_TAGS[item.confidentiality],
         first: index === 0,
         last: index === meeting.items.length - 1,
         moveAction: `${base}/agenda/${item.id}/move`,

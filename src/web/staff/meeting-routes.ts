@@ -15,6 +15,11 @@ import * as meetingsService from '../../modules/meetings/service.ts';
 import * as peopleService from '../../modules/people/service.ts';
 import { field, formBody, formErrors, NO_ERRORS, serviceFormErrors } from '../forms.ts';
 import { requireBoardAdmin } from './access.ts';
+import {
+  confidentialityInput,
+  confidentialityProblems,
+  confidentialityValues,
+} from './confidentiality-form.ts';
 import { EMPTY_FORMS, renderMeeting } from './meeting-page.ts';
 import { staffMeta } from './nav.ts';
 
@@ -156,9 +161,12 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       title: field(body, 'title').trim(),
       kind: field(body, 'kind') || 'other',
       presenter: field(body, 'presenter').trim(),
+      ...confidentialityValues(body),
     };
     const kind = itemKindSchema.safeParse(values.kind);
-    let errors = values.title ? null : formErrors([['title', 'Enter the title of the item']], 'item-');
+    const problems: [string, string][] = values.title ? [] : [['title', 'Enter the title of the item']];
+    problems.push(...confidentialityProblems(values));
+    let errors = problems.length ? formErrors(problems, 'item-') : null;
     if (!errors) {
       try {
         await agendaService.createItem(request.ctx(), id, {
@@ -166,8 +174,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
           kind: kind.success ? kind.data : 'other',
           presenters: values.presenter ? [{ personId: null, printed: values.presenter }] : [],
           bodyHtml: '',
-          confidentiality: 'public',
-          exemptReason: null,
+          ...confidentialityInput(values),
         });
         return reply.redirect(back(id, 'item-added', '#agenda'), 303);
       } catch (err) {

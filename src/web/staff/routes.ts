@@ -11,6 +11,7 @@ import { actionRoutes } from './action-routes.ts';
 import { boardRoutes } from './board-routes.ts';
 import { documentsRoutes } from './documents-routes.ts';
 import { draftApiRoutes } from './draft-api.ts';
+import { draftQuestionRoutes } from './draft-question-routes.ts';
 import { draftRoutes } from './draft-routes.ts';
 import { homeRoutes } from './home-routes.ts';
 import { meetingRoutes } from './meeting-routes.ts';
@@ -44,6 +45,7 @@ export const staffRoutes: FastifyPluginAsync<StaffRoutesOptions> = async (root, 
     await secretariat.register(meetingRoutes);
     await secretariat.register(publicationRoutes, { protectiveMarking: opts.protectiveMarking });
     await secretariat.register(draftRoutes);
+    await secretariat.register(draftQuestionRoutes);
     await secretariat.register(documentsRoutes);
     await secretariat.register(actionLogRoutes);
   });

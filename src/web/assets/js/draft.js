@@ -9,6 +9,7 @@
 import { enhanceSelect } from './combobox.js';
 import { cloneTemplate, createActionForms } from './draft-actions.js';
 import { showConflict } from './draft-conflict.js';
+import { focusMovedQuestion, saveBeforeLeaving } from './draft-leave.js';
 import { mergeText } from './draft-merge.js';
 import { loadDraft, saveDraft } from './draft-store.js';
 import { call, etag } from './http.js';
@@ -405,6 +406,12 @@ async function poll() {
       refreshPreview();
     } else await conflictOnItem(state.item);
   }
+  // Questions someone else deleted or moved: the page shows an old list until it is reloaded.
+  const known = [...questions.values()].filter((q) => q.id).map((q) => q.id);
+  const still = state.questions
+    .map((/** @type {any} */ s) => s.id)
+    .filter((/** @type {string} */ id) => known.includes(id));
+  if (still.join() !== known.join()) unknownQuestions = true;
   for (const theirs of state.questions) {
     const q = [...questions.values()].find((candidate) => candidate.id === theirs.id);
     if (!q) {
@@ -615,6 +622,14 @@ if (addActionButton && !flags.locked) {
   addActionButton.hidden = false;
   addActionButton.addEventListener('click', () => openActionForm(undefined));
 }
+saveBeforeLeaving(/** @type {HTMLElement} */ (document.getElementById('draft')), async () => {
+  persist();
+  await flush();
+  // The item's own forms (who can read it) name the version the notes are now at, saved or polled.
+  /** @type {HTMLInputElement} */ for (const input of document.querySelectorAll('input[data-item-version]'))
+    input.value = String(item.version);
+});
+focusMovedQuestion();
 document.getElementById('draft')?.addEventListener('input', changed);
 document.getElementById('draft')?.addEventListener('change', changed);
 
