@@ -45,6 +45,12 @@ export async function openDatabase(target: DatabaseTarget, logger?: Logger): Pro
     });
     // Without this listener a database restart emits an unhandled 'error' and kills the process.
     pool.on('error', (err) => logger?.warn({ err }, 'idle PostgreSQL client error'));
+    // The pool listens only to idle clients. A checked-out one whose server goes away (restart, crash,
+    // `pg_ctl stop -m immediate`) emits 'error' too: its query fails, the request gets a 503, and
+    // this listener keeps the event from being an uncaught exception that ends the process.
+    pool.on('connect', (client) => {
+      client.on('error', (err) => logger?.warn({ err }, 'PostgreSQL connection lost'));
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', pgPool: pool, close: () => db.destroy() };
   }

@@ -7,7 +7,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -19,6 +18,7 @@ import { waitFor } from '../documents/harness.ts';
 import { TEST_JWT_SECRET, TEST_PASSWORD } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { liveChromiumProcesses } from '../render/chromium-for-tests.ts';
+import { freePort } from './ports.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -32,17 +32,6 @@ interface Outcome {
   pdf?: boolean;
   connectionClose?: boolean;
   error?: string;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function send(
