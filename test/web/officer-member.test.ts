@@ -137,6 +137,7 @@ describe('officers and members in the browser', () => {
     for (const url of [
       `/staff/boards/${w.board.id}`,
       `/staff/boards/${w.board.id}/actions`,
+      `/staff/boards/${w.board.id}/compliance`,
       `/staff/meetings/${meetingId}`,
       `/staff/meetings/${meetingId}/draft`,
       `/staff/meetings/${meetingId}/notes.pdf`,
@@ -193,6 +194,13 @@ describe('officers and members in the browser', () => {
     await page.select('#reassign-ownerOrganisationId', w.opcc.id);
     await go(page, '#reassign button[type="submit"]');
     expect(await page.$eval('.timeline', (el) => el.textContent)).toContain('Reassigned from WMP to OPCC');
+
+    // What the Specified Information Order asks to be published, and what is missing or late.
+    await page.goto(`${w.baseUrl}/staff/boards/${w.board.id}`);
+    await go(page, `a[href="/staff/boards/${w.board.id}/compliance"]`);
+    expect(await page.$eval('h1', (el) => el.textContent)).toBe('Publication compliance');
+    expect(await page.$eval(`#meeting-${meetingId}`, (el) => el.textContent ?? '')).toContain('Missing');
+    expect(await capture(page, '10b-secretariat-compliance')).toEqual([]);
 
     // The board's standing items, for the meetings to come.
     await page.goto(`${w.baseUrl}/staff/boards/${w.board.id}`);

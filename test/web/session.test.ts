@@ -3,30 +3,11 @@
  * flags, sign-in and sign-out, revocation on role change, CSRF on every form and script call, the
  * role guards, static files and their caching.
  */
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSessionCodec } from '../../src/web/session.ts';
 import { createBoard } from '../domain/meetings-fixtures.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestUser, testConfig } from '../helpers/app.ts';
-
-/** A cookie jar for one browser. */
-class Jar {
-  readonly cookies = new Map<string, string>();
-  take(res: LightMyRequestResponse): void {
-    for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
-      const expired = c.maxAge === 0 || (c.expires && c.expires.getTime() <= Date.now()) || c.value === '';
-      if (expired) this.cookies.delete(c.name);
-      else this.cookies.set(c.name, c.value);
-    }
-  }
-  header(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-}
-
-function tokenIn(html: string): string {
-  return /<meta name="csrf-token" content="([^"]+)">/.exec(html)![1]!;
-}
+import { Jar, tokenIn, webClient } from './web-client.ts';
 
 describe('web sessions and CSRF', () => {
   let t: TestApp;
@@ -50,32 +31,7 @@ describe('web sessions and CSRF', () => {
   });
   afterAll(() => t.close());
 
-  const get = async (jar: Jar, url: string) => {
-    const res = await t.app.inject({ method: 'GET', url, headers: { cookie: jar.header() } });
-    jar.take(res);
-    return res;
-  };
-  const post = async (jar: Jar, url: string, form: Record<string, string>) => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url,
-      headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams(form).toString(),
-    });
-    jar.take(res);
-    return res;
-  };
-  const signIn = async (email: string, next = '/staff') => {
-    const jar = new Jar();
-    const page = await get(jar, `/login?next=${encodeURIComponent(next)}`);
-    const res = await post(jar, '/login', {
-      _csrf: tokenIn(page.body),
-      email,
-      password: TEST_PASSWORD,
-      next,
-    });
-    return { jar, res };
-  };
+  const { get, post, signIn } = webClient(() => t.app);
 
   it('signs in with an HttpOnly, SameSite cookie and sends the person on', async () => {
     const { jar, res } = await signIn(clerk.email);

@@ -78,6 +78,7 @@ async function renderBoard(
         ),
         questionDeadlineDays: board.questionDeadlineDays,
         actionsHref: `/staff/boards/${board.id}/actions`,
+        complianceHref: `/staff/boards/${board.id}/compliance`,
       },
       upcoming: all.items.filter((m) => m.date >= today).map(entry),
       past: all.items

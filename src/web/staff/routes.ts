@@ -9,6 +9,7 @@ import { membersOnly, officersOnly, secretariatOnly, signedIn } from './access.t
 import { actionLogRoutes } from './action-log-routes.ts';
 import { actionRoutes } from './action-routes.ts';
 import { boardRoutes } from './board-routes.ts';
+import { complianceRoutes } from './compliance-routes.ts';
 import { documentsRoutes } from './documents-routes.ts';
 import { draftApiRoutes } from './draft-api.ts';
 import { draftQuestionRoutes } from './draft-question-routes.ts';
@@ -48,6 +49,7 @@ export const staffRoutes: FastifyPluginAsync<StaffRoutesOptions> = async (root, 
     await secretariat.register(draftQuestionRoutes);
     await secretariat.register(documentsRoutes);
     await secretariat.register(actionLogRoutes);
+    await secretariat.register(complianceRoutes);
   });
   await app.register(draftApiRoutes, { prefix: '/api' });
   await app.register(async (officers) => {
