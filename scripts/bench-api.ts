@@ -17,6 +17,7 @@ import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { runMigrations } from '../src/db/migrate.ts';
+import type { ReadCacheStats } from '../src/http/read-cache.ts';
 import { hashPassword } from '../src/modules/auth/passwords.ts';
 
 const { values } = parseArgs({
@@ -110,9 +111,10 @@ try {
   console.log(
     `\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; ${connections} connections, ${seconds} s each, PostgreSQL\n`,
   );
-  const results: { name: string; p50: number; p99: number; rps: number; non2xx: number }[] = [];
+  const results: { name: string; p50: number; p99: number; rps: number; non2xx: number; hits: string }[] = [];
   for (const target of targets) {
     let i = 0;
+    const before = { ...app.readCache };
     const result = await autocannon({
       url: base,
       connections,
@@ -126,6 +128,7 @@ try {
       p99: result.latency.p99,
       rps: result.requests.average,
       non2xx: result.non2xx + result.errors,
+      hits: cacheHitRate(before, app.readCache),
     });
   }
   const baseline = results[0]!;
@@ -137,6 +140,7 @@ try {
     'p99/base'.padStart(9),
     'rps/base'.padStart(9),
     'target p99<=10ms',
+    'cache hits',
   );
   for (const r of results) {
     console.log(
@@ -146,7 +150,8 @@ try {
       r.rps.toFixed(0).padStart(9),
       (r.p99 / Math.max(baseline.p99, 0.1)).toFixed(2).padStart(9),
       (r.rps / baseline.rps).toFixed(2).padStart(9),
-      r === baseline ? '' : r.p99 <= 10 ? 'PASS' : 'MISS',
+      (r === baseline ? '' : r.p99 <= 10 ? 'PASS' : 'MISS').padEnd(16),
+      r.hits,
       r.non2xx ? `(${r.non2xx} non-2xx!)` : '',
     );
   }
@@ -155,6 +160,12 @@ try {
   await database.close();
   if (process.env.BENCH_KEEP_DB) console.log(`kept database ${dbName}`);
   else await admin(`drop database if exists ${dbName} with (force)`);
+}
+
+function cacheHitRate(before: ReadCacheStats, after: ReadCacheStats): string {
+  const hits = after.hits - before.hits;
+  const total = hits + after.misses - before.misses + after.bypassed - before.bypassed;
+  return total ? `${((100 * hits) / total).toFixed(1)}% of ${total}` : '';
 }
 
 /** Sentences of the reference notes: bench rows get varied, realistic text, so search hits are selective. */

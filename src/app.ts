@@ -6,6 +6,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
+import { changeFeedOf } from './db/change-feed.ts';
 import type { Database } from './db/database.ts';
 import { authPlugin } from './http/auth-plugin.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
@@ -13,6 +14,7 @@ import { TooManyRequests } from './http/errors.ts';
 import { healthRoutes } from './http/health-routes.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { sendProblem } from './http/problem.ts';
+import { readCachePlugin } from './http/read-cache.ts';
 import { recordRoutes } from './http/route-table.ts';
 import { actionsRoutes } from './modules/actions/routes.ts';
 import { agendaRoutes } from './modules/agenda/routes.ts';
@@ -105,7 +107,9 @@ export async function buildApp({
       new TooManyRequests(Math.max(1, Math.ceil(context.ttl / 1000))),
   });
   await registerOpenApi(app, pkg.version);
-  await app.register(authPlugin, { config, db });
+  const changes = changeFeedOf(db);
+  await app.register(readCachePlugin, { feed: changes, ...config.readCache });
+  await app.register(authPlugin, { config, db, changes });
 
   // Documents module: browser pool, job queue and (on PGlite) the render worker; closed with the app.
   const documents = await startDocuments({ config, db, log: app.log, pglite, databaseUrl });

@@ -2,7 +2,9 @@ import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { ChangeFeed, registerChangeFeed } from './change-feed.ts';
 import type { DB } from './schema.ts';
+import { ChangeTrackingDialect } from './tracking-dialect.ts';
 
 export type Database = Kysely<DB>;
 
@@ -12,6 +14,8 @@ export interface DatabaseHandle {
   /** The embedded instance, when there is one (the job queue and test harness need it). */
   pglite?: PGlite;
   pgPool?: pg.Pool;
+  /** Moves whenever the data may have changed; read caches check it (see change-feed.ts). */
+  changes: ChangeFeed;
   close(): Promise<void>;
 }
 
@@ -51,19 +55,24 @@ export async function openDatabase(target: DatabaseTarget, logger?: Logger): Pro
     pool.on('connect', (client) => {
       client.on('error', (err) => logger?.warn({ err }, 'PostgreSQL connection lost'));
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', pgPool: pool, close: () => db.destroy() };
+    const changes = new ChangeFeed({ kind: 'postgres', url: target.url });
+    const db = new Kysely<DB>({ dialect: new ChangeTrackingDialect(new PostgresDialect({ pool }), changes) });
+    registerChangeFeed(db, changes);
+    return { db, kind: 'postgres', pgPool: pool, changes, close: () => db.destroy() };
   }
   const pglite = await PGlite.create(target.dataDir, { parsers: pgliteParsers });
   return wrapPglite(pglite);
 }
 
 export function wrapPglite(pglite: PGlite): DatabaseHandle {
-  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  const changes = new ChangeFeed({ kind: 'embedded', pglite });
+  const db = new Kysely<DB>({ dialect: new ChangeTrackingDialect(new PGliteDialect({ pglite }), changes) });
+  registerChangeFeed(db, changes);
   return {
     db,
     kind: 'embedded',
     pglite,
+    changes,
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();

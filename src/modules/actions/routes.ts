@@ -25,6 +25,7 @@ export const actionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/actions',
     {
+      config: { readCache: true },
       schema: {
         tags,
         summary:
@@ -39,6 +40,7 @@ export const actionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/actions/:id',
     {
+      config: { readCache: true },
       schema: {
         tags,
         summary: 'One action with all its updates',
@@ -205,6 +207,7 @@ export const actionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/meetings/:id/matters-arising',
     {
+      config: { readCache: true },
       schema: {
         tags,
         summary: 'Actions from earlier meetings of the board still open at this meeting (or now)',

@@ -20,6 +20,7 @@ export const agendaRoutes: FastifyPluginAsyncZod<AgendaRoutesOptions> = async (a
   app.get(
     '/meetings/:id/agenda',
     {
+      config: { readCache: true },
       schema: {
         tags,
         summary: 'The agenda items of a meeting that you may see, numbered 1..n',
@@ -67,6 +68,7 @@ export const agendaRoutes: FastifyPluginAsyncZod<AgendaRoutesOptions> = async (a
   app.get(
     '/agenda-items/:id',
     {
+      config: { readCache: true },
       schema: {
         tags,
         summary: 'One agenda item, with its ETag for editing',

@@ -11,6 +11,7 @@ export const boardsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/boards',
     {
+      config: { readCache: true },
       schema: {
         tags,
         summary: 'List boards',
@@ -22,6 +23,7 @@ export const boardsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/boards/:id',
     {
+      config: { readCache: true },
       schema: {
         tags,
         summary: 'One board',

@@ -20,6 +20,7 @@ export const meetingsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/meetings',
     {
+      config: { readCache: true },
       schema: {
         tags,
         summary: 'List meetings by start time, filtered by board, status and London dates; keyset pages',
@@ -32,6 +33,7 @@ export const meetingsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/meetings/:id',
     {
+      config: { readCache: true },
       schema: {
         tags,
         summary:

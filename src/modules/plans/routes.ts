@@ -24,6 +24,7 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/plans',
     {
+      config: { readCache: true },
       schema: {
         tags,
         summary: 'Police and Crime Plans',
@@ -35,6 +36,7 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/plans/:id',
     {
+      config: { readCache: true },
       schema: {
         tags,
         summary: 'One plan',

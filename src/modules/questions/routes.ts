@@ -20,6 +20,7 @@ export const questionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/meetings/:id/questions',
     {
+      config: { readCache: true },
       schema: {
         tags,
         summary: 'Questions of a meeting that you may see (those under items hidden from you are left out)',
@@ -90,6 +91,7 @@ export const questionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/questions/:id',
     {
+      config: { readCache: true },
       schema: {
         tags,
         summary: 'One question',

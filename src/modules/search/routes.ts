@@ -7,6 +7,7 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/search',
     {
+      config: { readCache: true },
       schema: {
         tags: ['search'],
         summary:

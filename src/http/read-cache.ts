@@ -1,0 +1,95 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { LRUCache } from 'lru-cache';
+import type { ChangeFeed } from '../db/change-feed.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Cache this GET's 200 answers per caller until the data changes (see read-cache.ts). */
+    readCache?: boolean;
+  }
+  interface FastifyInstance {
+    readCache: ReadCacheStats;
+  }
+}
+
+export interface ReadCacheStats {
+  enabled: boolean;
+  hits: number;
+  misses: number;
+  /** Requests answered without the cache because other processes' changes could not be observed. */
+  bypassed: number;
+}
+
+interface Entry {
+  generation: number;
+  body: string;
+  etag: string | undefined;
+}
+
+const pending = Symbol('read cache pending entry');
+type Pending = { key: string; generation: number };
+
+/**
+ * A per-process cache of serialised API answers, for the reads that every screen repeats (a
+ * meeting, an action list, a search). Safe by construction rather than by expiry:
+ *
+ * - an entry belongs to one signed-in user (the key is user + URL), so nothing computed for one
+ *   caller's permissions is ever served to another;
+ * - an entry is good only at the change-feed generation it was made at, and every write (this
+ *   process's, synchronously; any other process's, by NOTIFY within milliseconds) moves the
+ *   generation, so a write is never followed by a stale read from the writer;
+ * - on PostgreSQL, while the NOTIFY listener is down, the cache is bypassed entirely;
+ * - entries also expire after READ_CACHE_TTL_SECONDS, which bounds answers that depend on the
+ *   clock (what is overdue today) and the memory kept (READ_CACHE_MB in all).
+ */
+export const readCachePlugin = fp(
+  async (app: FastifyInstance, opts: { feed: ChangeFeed | undefined; maxBytes: number; ttlMs: number }) => {
+    const stats: ReadCacheStats = { enabled: false, hits: 0, misses: 0, bypassed: 0 };
+    app.decorate('readCache', stats);
+    const { feed } = opts;
+    if (!feed || opts.maxBytes <= 0) return;
+    stats.enabled = true;
+    const stop = await feed.listen(app.log);
+    app.addHook('onClose', () => stop());
+
+    const cache = new LRUCache<string, Entry>({
+      maxSize: opts.maxBytes,
+      sizeCalculation: (entry, key) => entry.body.length * 2 + key.length * 2 + 64,
+      ttl: opts.ttlMs,
+    });
+
+    app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+      if (!request.routeOptions.config?.readCache || request.method !== 'GET' || !request.actor) return;
+      if (!feed.observed) {
+        stats.bypassed += 1;
+        return;
+      }
+      const key = `${request.actor.userId} ${request.url}`;
+      const generation = feed.generation;
+      const hit = cache.get(key);
+      if (hit && hit.generation === generation) {
+        stats.hits += 1;
+        if (hit.etag) reply.header('etag', hit.etag);
+        reply.code(200).type('application/json; charset=utf-8');
+        return reply.send(hit.body);
+      }
+      stats.misses += 1;
+      (request as unknown as Record<symbol, Pending>)[pending] = { key, generation };
+    });
+
+    app.addHook('onSend', async (request, reply, payload) => {
+      const entry = (request as unknown as Record<symbol, Pending | undefined>)[pending];
+      if (!entry || reply.statusCode !== 200 || typeof payload !== 'string') return;
+      // Something changed while this answer was being computed: it may already be out of date.
+      if (entry.generation !== feed.generation || !feed.observed) return;
+      const etag = reply.getHeader('etag');
+      cache.set(entry.key, {
+        generation: entry.generation,
+        body: payload,
+        etag: typeof etag === 'string' ? etag : undefined,
+      });
+    });
+  },
+  { name: 'read-cache' },
+);
