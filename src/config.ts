@@ -1,0 +1,175 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The one reader of process.env: everything else takes a Config. */
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const positiveInt = z.coerce.number().int().positive();
+
+const chromiumCandidates = [
+  '/usr/bin/chromium-headless-shell',
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+];
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  MIGRATE_ON_START: bool.default(true),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_ISSUER: z.string().min(1).default('boardroom'),
+  JWT_AUDIENCE: z.string().min(1).default('boardroom-api'),
+  ACCESS_TOKEN_TTL_SECONDS: positiveInt.max(3600, 'access tokens must live at most an hour').default(900),
+  REFRESH_TOKEN_TTL_SECONDS: positiveInt.default(60 * 60 * 24 * 30),
+  CHROMIUM_PATH: z.string().min(1).optional(),
+  RENDER_POOL_SIZE: positiveInt.max(16).optional(),
+  RENDER_TIMEOUT_MS: positiveInt.default(30_000),
+  PROTECTIVE_MARKING: z.string().max(40).default('OFFICIAL'),
+  // Who runs render jobs: "auto" = inside the API process on the embedded database (PGlite cannot be
+  // shared between processes), `npm run worker` on PostgreSQL; "in-process" or "external" to choose.
+  RENDER_WORKER: z.enum(['auto', 'in-process', 'external']).default('auto'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: z.string().default('false'),
+  BODY_LIMIT_BYTES: positiveInt.default(1024 * 1024),
+  UPLOAD_LIMIT_BYTES: positiveInt.default(20 * 1024 * 1024),
+  LOGIN_RATE_LIMIT_PER_MINUTE: positiveInt.default(10),
+  // Where the public reaches this site: absolute links in the feeds. Unset, outside production only,
+  // the request's own Host is used (fine for a developer, but a Host header is the client's to choose).
+  PUBLIC_BASE_URL: z
+    .url({ protocol: /^https?$/, hostname: z.regexes.hostname })
+    .refine((value) => !/[?#]/.test(value), 'must have no query or fragment')
+    .transform((value) => value.replace(/\/+$/, ''))
+    .optional(),
+  // Per-process cache of signed-in callers and of API reads, dropped on every change (0 turns it off).
+  READ_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
+  READ_CACHE_TTL_SECONDS: positiveInt.max(3600).default(60),
+});
+
+export type Env = z.input<typeof envSchema>;
+
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  database: { kind: 'postgres'; url: string } | { kind: 'embedded'; dataDir: string };
+  dataDir: string;
+  migrateOnStart: boolean;
+  jwt: {
+    secret: string;
+    issuer: string;
+    audience: string;
+    accessTtlSeconds: number;
+    refreshTtlSeconds: number;
+  };
+  render: {
+    chromiumPath: string;
+    poolSize: number;
+    timeoutMs: number;
+    protectiveMarking: string;
+    worker: 'auto' | 'in-process' | 'external';
+  };
+  logLevel: string;
+  trustProxy: boolean | string;
+  bodyLimitBytes: number;
+  uploadLimitBytes: number;
+  loginRateLimitPerMinute: number;
+  /** Absolute base of the public site ("https://example.police.uk"), no trailing slash. */
+  publicBaseUrl: string | undefined;
+  readCache: { maxBytes: number; ttlMs: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings mean "unset", as shells and compose files often leave them.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  const secret = e.JWT_SECRET ?? developmentSecret(e.NODE_ENV, dataDir);
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'embedded', dataDir: path.join(dataDir, 'pgdata') },
+    dataDir,
+    migrateOnStart: e.MIGRATE_ON_START,
+    jwt: {
+      secret,
+      issuer: e.JWT_ISSUER,
+      audience: e.JWT_AUDIENCE,
+      accessTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
+    },
+    render: {
+      chromiumPath: e.CHROMIUM_PATH ?? defaultChromiumPath(),
+      poolSize: e.RENDER_POOL_SIZE ?? cpus().length + 1,
+      timeoutMs: e.RENDER_TIMEOUT_MS,
+      protectiveMarking: e.PROTECTIVE_MARKING,
+      worker: e.RENDER_WORKER,
+    },
+    logLevel: e.LOG_LEVEL,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
+    loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    publicBaseUrl: e.PUBLIC_BASE_URL ?? requiredInProduction(e.NODE_ENV, 'PUBLIC_BASE_URL'),
+    readCache: { maxBytes: e.READ_CACHE_MB * 1024 * 1024, ttlMs: e.READ_CACHE_TTL_SECONDS * 1000 },
+  };
+}
+
+function requiredInProduction(nodeEnv: string, name: string): undefined {
+  if (nodeEnv === 'production') throw new ConfigError([`${name}: required when NODE_ENV=production`]);
+  return undefined;
+}
+
+function defaultChromiumPath(): string {
+  return chromiumCandidates.find((p) => existsSync(p)) ?? chromiumCandidates[0]!;
+}
+
+/** "false" (default: X-Forwarded-For is ignored), "true", or a comma-separated list of proxy addresses. */
+function parseTrustProxy(value: string): boolean | string {
+  if (value === 'false') return false;
+  if (value === 'true') return true;
+  return value;
+}
+
+/**
+ * Production must be given its secret. Elsewhere one is generated on first start and kept in the
+ * data dir, so a restart keeps sessions valid.
+ */
+function developmentSecret(nodeEnv: string, dataDir: string): string {
+  if (nodeEnv === 'production') {
+    throw new ConfigError(['JWT_SECRET: required when NODE_ENV=production (at least 32 characters)']);
+  }
+  const file = path.join(dataDir, 'secrets.json');
+  if (existsSync(file)) {
+    const stored = z
+      .object({ jwtSecret: z.string().min(32) })
+      .safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    if (stored.success) return stored.data.jwtSecret;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const jwtSecret = randomBytes(48).toString('base64url');
+  writeFileSync(file, JSON.stringify({ jwtSecret }, null, 2), { mode: 0o600 });
+  return jwtSecret;
+}
