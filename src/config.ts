@@ -42,6 +42,9 @@ const envSchema = z.object({
   BODY_LIMIT_BYTES: positiveInt.default(1024 * 1024),
   UPLOAD_LIMIT_BYTES: positiveInt.default(20 * 1024 * 1024),
   LOGIN_RATE_LIMIT_PER_MINUTE: positiveInt.default(10),
+  // Browser sessions end after this long unused, and this long after signing in whatever happens.
+  SESSION_IDLE_MINUTES: positiveInt.max(24 * 60).default(30),
+  SESSION_MAX_HOURS: positiveInt.max(7 * 24).default(12),
   // Where the public reaches this site: absolute links in the feeds. Unset, outside production only,
   // the request's own Host is used (fine for a developer, but a Host header is the client's to choose).
   PUBLIC_BASE_URL: z
@@ -82,6 +85,7 @@ export interface Config {
   bodyLimitBytes: number;
   uploadLimitBytes: number;
   loginRateLimitPerMinute: number;
+  session: { idleMinutes: number; maxHours: number };
   /** Absolute base of the public site ("https://example.police.uk"), no trailing slash. */
   publicBaseUrl: string | undefined;
   readCache: { maxBytes: number; ttlMs: number };
@@ -132,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },
     publicBaseUrl: e.PUBLIC_BASE_URL ?? requiredInProduction(e.NODE_ENV, 'PUBLIC_BASE_URL'),
     readCache: { maxBytes: e.READ_CACHE_MB * 1024 * 1024, ttlMs: e.READ_CACHE_TTL_SECONDS * 1000 },
   };
