@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../http/errors.ts';
 import * as auth from '../modules/auth/service.ts';
+import { pluralise } from '../render/text-format.ts';
 import { safeNext } from './errors.ts';
 import { clearSessionCookie, type SessionCodec, setSessionCookie } from './session.ts';
 
@@ -19,13 +20,19 @@ export interface AuthRoutesOptions {
   loginRateLimitPerMinute: number;
 }
 
-const signedOutMessages: Record<string, string> = {
-  'signed-out': 'You have signed out.',
-  expired: 'Your session has ended. Sign in again to continue.',
-};
+function signedOutMessages(codec: SessionCodec): Record<string, string> {
+  const idle = pluralise(Math.round(codec.idleSeconds / 60), 'minute', 'minutes');
+  const lifetime = pluralise(Math.round(codec.maxAgeSeconds / 3600), 'hour', 'hours');
+  return {
+    'signed-out': 'You have signed out.',
+    idle: `You were signed out because Boardroom was not used for ${idle}. Sign in again to carry on: anything you were drafting is kept on this device.`,
+    expired: `You were signed out because you signed in more than ${lifetime} ago. Sign in again to carry on: anything you were drafting is kept on this device.`,
+  };
+}
 
 export const webAuthRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, opts) => {
   const { db, codec } = opts;
+  const messages = signedOutMessages(codec);
 
   const loginPage = (
     reply: FastifyReply,
@@ -41,7 +48,7 @@ export const webAuthRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, 
     const query = request.query as Record<string, unknown>;
     const next = safeNext(query.next);
     if (request.actor) return reply.redirect(next, 303);
-    const notice = typeof query.notice === 'string' ? (signedOutMessages[query.notice] ?? null) : null;
+    const notice = typeof query.notice === 'string' ? (messages[query.notice] ?? null) : null;
     return loginPage(reply, { email: '', next, error: null, notice });
   });
 
@@ -68,12 +75,14 @@ export const webAuthRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, 
       }
       // We signed this token a moment ago; its claims name the user, token version and session.
       const claims = app.jwt.decode<auth.AccessClaims>(pair.accessToken)!;
+      const now = Math.floor(Date.now() / 1000);
       setSessionCookie(reply, codec, {
         userId: claims.sub,
         tokenVersion: claims.tv,
         sessionId: claims.sid,
         refreshToken: pair.refreshToken,
-        issuedAt: Math.floor(Date.now() / 1000),
+        issuedAt: now,
+        lastActiveAt: now,
       });
       return reply.redirect(next, 303);
     },

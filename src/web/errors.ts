@@ -29,7 +29,8 @@ export function safeNext(value: unknown, fallback = '/staff'): string {
 
 export function loginRedirect(request: FastifyRequest): string {
   const next = request.method === 'GET' ? request.url : '/staff';
-  return `/login?next=${encodeURIComponent(safeNext(next))}`;
+  const why = request.sessionEnded ? `&notice=${request.sessionEnded}` : '';
+  return `/login?next=${encodeURIComponent(safeNext(next))}${why}`;
 }
 
 function describe(error: FastifyError): ErrorPage {

@@ -12,6 +12,7 @@ import fastifyFormbody from '@fastify/formbody';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import * as auth from '../modules/auth/service.ts';
 import { ASSETS_PREFIX, loadAssets, registerAssetRoutes } from './assets.ts';
 import { webAuthRoutes } from './auth-routes.ts';
 import { registerCsrf } from './csrf.ts';
@@ -22,6 +23,10 @@ import {
   createSessionCodec,
   principalOf,
   readSession,
+  type SessionEnd,
+  sessionEnd,
+  setSessionCookie,
+  shouldTouch,
   type WebSession,
 } from './session.ts';
 import { staffRoutes } from './staff/routes.ts';
@@ -31,8 +36,15 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The browser session behind request.actor on web routes; null when signed out. */
     webSession: WebSession | null;
+    /** Set when this request's session cookie had run out (idle or too old): the sign-in page says why. */
+    sessionEnded: SessionEnd | null;
   }
 }
+
+/** Sent by the pages' scripts on calls the person did not make (polling, presence): not activity. */
+export const BACKGROUND_HEADER = 'x-boardroom-background';
+/** Tells a script why its call was refused 401, so it can send the person to sign in with the reason. */
+export const SESSION_ENDED_HEADER = 'x-session-ended';
 
 export interface WebPluginOptions {
   config: Config;
@@ -54,6 +66,7 @@ export const webPlugin: FastifyPluginAsync<WebPluginOptions> = async (app, opts)
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
   app.decorateRequest('webSession', null);
+  app.decorateRequest('sessionEnded', null);
   app.decorateReply('page', makePageRenderer(views, config.env === 'production'));
 
   // Web routes are authenticated by the session cookie only (never a bearer header), once per request.
@@ -62,6 +75,16 @@ export const webPlugin: FastifyPluginAsync<WebPluginOptions> = async (app, opts)
     request.actor = null;
     const session = readSession(request, codec);
     if (!session) return;
+    const now = Math.floor(Date.now() / 1000);
+    const ended = sessionEnd(session, codec, now);
+    if (ended) {
+      // Revoked, not only forgotten: a copy of the cookie is no use to anyone afterwards either.
+      await auth.logout(db, session.refreshToken);
+      clearSessionCookie(reply, codec);
+      request.sessionEnded = ended;
+      reply.header(SESSION_ENDED_HEADER, ended);
+      return;
+    }
     const principal = await principalOf(db, session);
     if (!principal) {
       clearSessionCookie(reply, codec);
@@ -69,6 +92,9 @@ export const webPlugin: FastifyPluginAsync<WebPluginOptions> = async (app, opts)
     }
     request.webSession = session;
     request.actor = principal;
+    if (request.headers[BACKGROUND_HEADER] !== '1' && shouldTouch(session, codec, now)) {
+      setSessionCookie(reply, codec, { ...session, lastActiveAt: now });
+    }
   });
   await registerCsrf(app, config);
   registerWebErrorHandler(app);

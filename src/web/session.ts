@@ -8,6 +8,11 @@
  * out (family revoked), is disabled, or has their roles, organisation or boards changed (token
  * version bumped and tokens revoked by the users service). The cookie is HttpOnly, SameSite=Lax,
  * and Secure (with the __Host- prefix) in production.
+ *
+ * A session also ends when it has not been used for SESSION_IDLE_MINUTES (an unattended screen),
+ * and in any case SESSION_MAX_HOURS after signing in. The cookie carries when it was last used,
+ * sealed like the rest, so an old copy of it cannot be replayed after the idle time; the family is
+ * revoked when either limit is met.
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -17,9 +22,6 @@ import type { Database } from '../db/database.ts';
 import type { Principal } from '../http/principal.ts';
 import { type AccessClaims, loadPrincipal } from '../modules/auth/service.ts';
 
-/** A browser session lasts a working day at most; the refresh token's own expiry may end it sooner. */
-export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
-
 export interface WebSession {
   userId: string;
   tokenVersion: number;
@@ -27,7 +29,12 @@ export interface WebSession {
   refreshToken: string;
   /** Seconds since the epoch. */
   issuedAt: number;
+  /** When the person last did something (seconds since the epoch); background calls do not count. */
+  lastActiveAt: number;
 }
+
+/** Why a session stopped standing: unused for too long, or past its absolute lifetime. */
+export type SessionEnd = 'idle' | 'expired';
 
 const sealedShape = z.object({
   u: z.uuid(),
@@ -35,11 +42,14 @@ const sealedShape = z.object({
   s: z.uuid(),
   r: z.string().min(1).max(200),
   t: z.number().int(),
+  a: z.number().int().optional(),
 });
 
 export interface SessionCodec {
   cookieName: string;
   secure: boolean;
+  idleSeconds: number;
+  maxAgeSeconds: number;
   seal(session: WebSession): string;
   unseal(value: string | undefined): WebSession | null;
 }
@@ -61,6 +71,8 @@ export function createSessionCodec(config: Config): SessionCodec {
     // __Host- cookies must be Secure, Path=/ and have no Domain: they cannot be set by a sibling host.
     cookieName: secure ? '__Host-boardroom-session' : 'boardroom-session',
     secure,
+    idleSeconds: config.session.idleMinutes * 60,
+    maxAgeSeconds: config.session.maxHours * 60 * 60,
     seal(session) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
@@ -70,6 +82,7 @@ export function createSessionCodec(config: Config): SessionCodec {
         s: session.sessionId,
         r: session.refreshToken,
         t: session.issuedAt,
+        a: session.lastActiveAt,
       });
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
@@ -84,8 +97,15 @@ export function createSessionCodec(config: Config): SessionCodec {
         const plain = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
         const parsed = sealedShape.safeParse(JSON.parse(plain));
         if (!parsed.success) return null;
-        const { u, v, s, r, t } = parsed.data;
-        return { userId: u, tokenVersion: v, sessionId: s, refreshToken: r, issuedAt: t };
+        const { u, v, s, r, t, a } = parsed.data;
+        return {
+          userId: u,
+          tokenVersion: v,
+          sessionId: s,
+          refreshToken: r,
+          issuedAt: t,
+          lastActiveAt: a ?? t,
+        };
       } catch {
         return null;
       }
@@ -93,13 +113,31 @@ export function createSessionCodec(config: Config): SessionCodec {
   };
 }
 
-export function sessionExpired(session: WebSession, now = Date.now()): boolean {
-  return session.issuedAt + SESSION_MAX_AGE_SECONDS <= Math.floor(now / 1000);
+/** Whether the session has run out at `now` (seconds since the epoch), and why; null while it stands. */
+export function sessionEnd(
+  session: WebSession,
+  limits: Pick<SessionCodec, 'idleSeconds' | 'maxAgeSeconds'>,
+  now: number,
+): SessionEnd | null {
+  if (session.issuedAt + limits.maxAgeSeconds <= now) return 'expired';
+  if (session.lastActiveAt + limits.idleSeconds <= now) return 'idle';
+  return null;
 }
 
-/** The principal behind a session, or null when the session no longer stands. */
+/**
+ * Whether to write the cookie again with a new last-used time: not on every request (at most once
+ * a minute, or a tenth of the idle time when that is shorter), so a page's many requests set it once.
+ */
+export function shouldTouch(
+  session: WebSession,
+  limits: Pick<SessionCodec, 'idleSeconds'>,
+  now: number,
+): boolean {
+  return now - session.lastActiveAt >= Math.min(60, Math.floor(limits.idleSeconds / 10));
+}
+
+/** The principal behind a session, or null when the user, token version or session no longer stand. */
 export async function principalOf(db: Database, session: WebSession): Promise<Principal | null> {
-  if (sessionExpired(session)) return null;
   const claims: AccessClaims = { sub: session.userId, tv: session.tokenVersion, sid: session.sessionId };
   return loadPrincipal(db, claims);
 }
@@ -110,7 +148,8 @@ export function setSessionCookie(reply: FastifyReply, codec: SessionCodec, sessi
     httpOnly: true,
     sameSite: 'lax',
     secure: codec.secure,
-    maxAge: SESSION_MAX_AGE_SECONDS,
+    // The browser drops it when the session's absolute lifetime is over, whenever it was last written.
+    maxAge: Math.max(0, session.issuedAt + codec.maxAgeSeconds - Math.floor(Date.now() / 1000)),
   });
 }
 
