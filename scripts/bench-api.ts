@@ -1,5 +1,5 @@
 /**
- * npm run bench:api [-- --meetings 1000 --actions 20000 --connections 10 --seconds 10]
+ * npm run bench:api [-- --meetings 1000 --actions 20000 --connections 10 --seconds 10 --mode both|warm|cold --only NAME]
  *
  * Seeds a realistic data set into a scratch PostgreSQL database (BENCH_DATABASE_URL, default the
  * local server), starts the real server on a loopback port and drives the busiest read endpoints
@@ -26,6 +26,8 @@ const { values } = parseArgs({
     actions: { type: 'string', default: '20000' },
     connections: { type: 'string', default: '10' },
     seconds: { type: 'string', default: '10' },
+    mode: { type: 'string', default: 'both' },
+    only: { type: 'string' },
   },
 });
 const meetings = Number(values.meetings);
@@ -60,12 +62,43 @@ try {
     `seeded ${meetings} meetings, ${meetings * 8} items, ${actions} actions in ${Date.now() - started} ms`,
   );
 
+  const ids = (
+    await db.selectFrom('meetings').select('id').orderBy('starts_at', 'desc').limit(200).execute()
+  ).map((r) => r.id);
+  const board = await db.selectFrom('boards').select('id').where('code', '=', 'B0').executeTakeFirstOrThrow();
+  const wmp = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('short_name', '=', 'WMP')
+    .executeTakeFirstOrThrow();
+  const targets = benchTargets(ids, board.id, wmp.id).filter(
+    (t, i) => i === 0 || !values.only || t.name.includes(values.only),
+  );
+
+  console.log(
+    `\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; ${connections} connections, ${seconds} s each, PostgreSQL`,
+  );
+  // Warm: the read cache on (the default; after the first request per URL, answers come from it).
+  // Cold: READ_CACHE_MB=0, every request does all its work. Both are reported; the target applies
+  // to what users get, the cold figures say what a first read or a read after a write costs.
+  if (values.mode !== 'cold') await runSuite('warm (read cache on, default)', '64', targets);
+  if (values.mode !== 'warm') await runSuite('cold (READ_CACHE_MB=0)', '0', targets);
+} finally {
+  await database.close();
+  if (process.env.BENCH_KEEP_DB) console.log(`kept database ${dbName}`);
+  else await admin(`drop database if exists ${dbName} with (force)`);
+}
+
+type Target = { name: string; paths: string[]; anonymous?: boolean };
+
+async function runSuite(title: string, cacheMb: string, targets: Target[]) {
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00',
     PORT: '0',
     DATA_DIR: '/tmp/boardroom-bench',
+    READ_CACHE_MB: cacheMb,
   });
   const app = await buildApp({ config, db });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -80,37 +113,7 @@ try {
   const { accessToken } = (await login.json()) as { accessToken: string };
   const headers = { authorization: `Bearer ${accessToken}` };
 
-  const ids = (
-    await db.selectFrom('meetings').select('id').orderBy('starts_at', 'desc').limit(200).execute()
-  ).map((r) => r.id);
-  const board = await db.selectFrom('boards').select('id').where('code', '=', 'B0').executeTakeFirstOrThrow();
-  const wmp = await db
-    .selectFrom('organisations')
-    .select('id')
-    .where('short_name', '=', 'WMP')
-    .executeTakeFirstOrThrow();
-
-  const targets: { name: string; paths: string[]; anonymous?: boolean }[] = [
-    // The baseline is the same server doing no work: no token, no database.
-    { name: 'baseline GET /health/live', paths: ['/health/live'], anonymous: true },
-    { name: 'GET /auth/me (token check only)', paths: ['/api/v1/auth/me'] },
-    { name: 'meeting detail', paths: ids.map((id) => `/api/v1/meetings/${id}`) },
-    {
-      name: 'action list (board, owner, open, 50)',
-      paths: [`/api/v1/actions?boardId=${board.id}&ownerOrganisationId=${wmp.id}&status=open&limit=50`],
-    },
-    { name: 'action list (overdue)', paths: [`/api/v1/actions?boardId=${board.id}&overdue=true&limit=50`] },
-    {
-      name: 'search',
-      paths: ['raneem', 'protective orders', 'funding', 'drone', 'victims code'].map(
-        (q) => `/api/v1/search?q=${encodeURIComponent(q)}&limit=20`,
-      ),
-    },
-  ];
-
-  console.log(
-    `\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; ${connections} connections, ${seconds} s each, PostgreSQL\n`,
-  );
+  console.log(`\n${title}\n`);
   const results: { name: string; p50: number; p99: number; rps: number; non2xx: number; hits: string }[] = [];
   for (const target of targets) {
     let i = 0;
@@ -156,10 +159,26 @@ try {
     );
   }
   await app.close();
-} finally {
-  await database.close();
-  if (process.env.BENCH_KEEP_DB) console.log(`kept database ${dbName}`);
-  else await admin(`drop database if exists ${dbName} with (force)`);
+}
+
+function benchTargets(ids: string[], boardId: string, wmpId: string): Target[] {
+  return [
+    // The baseline is the same server doing no work: no token, no database.
+    { name: 'baseline GET /health/live', paths: ['/health/live'], anonymous: true },
+    { name: 'GET /auth/me (token check only)', paths: ['/api/v1/auth/me'] },
+    { name: 'meeting detail', paths: ids.map((id) => `/api/v1/meetings/${id}`) },
+    {
+      name: 'action list (board, owner, open, 50)',
+      paths: [`/api/v1/actions?boardId=${boardId}&ownerOrganisationId=${wmpId}&status=open&limit=50`],
+    },
+    { name: 'action list (overdue)', paths: [`/api/v1/actions?boardId=${boardId}&overdue=true&limit=50`] },
+    {
+      name: 'search',
+      paths: ['raneem', 'protective orders', 'funding', 'drone', 'victims code'].map(
+        (q) => `/api/v1/search?q=${encodeURIComponent(q)}&limit=20`,
+      ),
+    },
+  ];
 }
 
 function cacheHitRate(before: ReadCacheStats, after: ReadCacheStats): string {
