@@ -1,5 +1,6 @@
 /** The decisions register and its frozen versions: SQL only. */
 import type { Database } from '../../db/database.ts';
+import { FROZEN_META, versionStore } from '../publication/version-store.ts';
 
 export function findDecision(db: Database, id: string, opts: { lock?: boolean } = {}) {
   const query = db.selectFrom('decisions').selectAll().where('id', '=', id);
@@ -67,69 +68,13 @@ export async function publishedCountInYear(db: Database, boardId: string, year: 
   return Number(row.n);
 }
 
-const VERSION_META = [
-  'id',
-  'decision_id',
-  'version_no',
-  'published_at',
-  'published_by_name',
-  'reason',
-  'json_sha256',
-  'pdf_sha256',
-  'pdf_filename',
-  'pdf_size',
-] as const;
+const versions = versionStore('decision_versions', [...FROZEN_META, 'decision_id']);
 
-export function listVersions(db: Database, decisionIds: string[]) {
-  if (!decisionIds.length) return Promise.resolve([]);
-  return db
-    .selectFrom('decision_versions')
-    .select(VERSION_META)
-    .where('decision_id', 'in', decisionIds)
-    .orderBy('decision_id')
-    .orderBy('version_no')
-    .execute();
-}
+export const listVersions = versions.list;
 export type DecisionVersionMeta = Awaited<ReturnType<typeof listVersions>>[number];
-
-export function findVersionJson(db: Database, decisionId: string, versionNo: number) {
-  return db
-    .selectFrom('decision_versions')
-    .select([...VERSION_META, 'canonical_json'])
-    .where('decision_id', '=', decisionId)
-    .where('version_no', '=', versionNo)
-    .executeTakeFirst();
-}
-
-export function findVersionPdf(db: Database, decisionId: string, versionNo: number) {
-  return db
-    .selectFrom('decision_versions')
-    .select([...VERSION_META, 'pdf'])
-    .where('decision_id', '=', decisionId)
-    .where('version_no', '=', versionNo)
-    .executeTakeFirst();
-}
-
-export async function insertVersion(
-  db: Database,
-  row: {
-    decision_id: string;
-    version_no: number;
-    published_at: Date;
-    published_by: string | null;
-    published_by_name: string;
-    reason: string | null;
-    canonical_json: string;
-    json_sha256: string;
-    pdf: Buffer;
-    pdf_sha256: string;
-    pdf_filename: string;
-    pdf_size: number;
-    search_text: string;
-  },
-): Promise<void> {
-  await db.insertInto('decision_versions').values(row).execute();
-}
+export const findVersionJson = versions.findJson;
+export const findVersionPdf = versions.findPdf;
+export const insertVersion = versions.insert;
 
 export function findItemBrief(db: Database, itemId: string) {
   return db

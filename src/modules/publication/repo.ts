@@ -1,6 +1,7 @@
 /** The notes workflow and the frozen versions: SQL only. Versions are inserted and read, never changed. */
 import type { Database } from '../../db/database.ts';
 import type { NotesState } from '../../db/schema.ts';
+import { FROZEN_META, versionStore } from './version-store.ts';
 
 export function findPublication(db: Database, meetingId: string) {
   return db
@@ -37,89 +38,20 @@ export async function savePublication(db: Database, meetingId: string, patch: Pu
     .execute();
 }
 
-const VERSION_META = [
-  'id',
+const versions = versionStore('notes_versions', [
+  ...FROZEN_META,
   'meeting_id',
-  'version_no',
-  'published_at',
-  'published_by_name',
-  'reason',
-  'json_sha256',
-  'pdf_sha256',
-  'pdf_filename',
-  'pdf_size',
   'approved_at_meeting_id',
   'edited',
   'edited_notice',
-] as const;
+]);
 
-export function listVersions(db: Database, meetingId: string) {
-  return db
-    .selectFrom('notes_versions')
-    .select(VERSION_META)
-    .where('meeting_id', '=', meetingId)
-    .orderBy('version_no')
-    .execute();
-}
+export const listVersions = (db: Database, meetingId: string) => versions.list(db, [meetingId]);
 export type VersionMeta = Awaited<ReturnType<typeof listVersions>>[number];
-
-export function latestVersion(db: Database, meetingId: string) {
-  return db
-    .selectFrom('notes_versions')
-    .select([...VERSION_META, 'canonical_json'])
-    .where('meeting_id', '=', meetingId)
-    .orderBy('version_no', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}
-
-export function findVersionJson(db: Database, meetingId: string, versionNo: number) {
-  return db
-    .selectFrom('notes_versions')
-    .select([...VERSION_META, 'canonical_json'])
-    .where('meeting_id', '=', meetingId)
-    .where('version_no', '=', versionNo)
-    .executeTakeFirst();
-}
-
-export function findVersionPdf(db: Database, meetingId: string, versionNo: number) {
-  return db
-    .selectFrom('notes_versions')
-    .select([...VERSION_META, 'pdf'])
-    .where('meeting_id', '=', meetingId)
-    .where('version_no', '=', versionNo)
-    .executeTakeFirst();
-}
-
-export async function insertVersion(
-  db: Database,
-  row: {
-    meeting_id: string;
-    version_no: number;
-    published_at: Date;
-    published_by: string | null;
-    published_by_name: string;
-    reason: string | null;
-    canonical_json: string;
-    json_sha256: string;
-    pdf: Buffer;
-    pdf_sha256: string;
-    pdf_filename: string;
-    pdf_size: number;
-    search_text: string;
-    approved_at_meeting_id: string | null;
-    edited: boolean;
-    edited_notice: string | null;
-    public_action_ids: string[];
-  },
-): Promise<string> {
-  const inserted = await db
-    .insertInto('notes_versions')
-    .values(row)
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return inserted.id;
-}
+export const latestVersion = versions.latest;
+export const findVersionJson = versions.findJson;
+export const findVersionPdf = versions.findPdf;
+export const insertVersion = versions.insert;
 
 /** A meeting's date and board, for checking the meeting named as approving the notes. */
 export function findMeetingBrief(db: Database, id: string) {
