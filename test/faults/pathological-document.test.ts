@@ -15,7 +15,7 @@ import { createDocumentsTestApp, type DocumentsTestApp } from '../documents/harn
 import { expectProblem } from '../helpers/app.ts';
 import { referenceActionLog, referenceNotes } from '../render/fixtures.ts';
 
-const RENDER_TIMEOUT_MS = 6_000;
+const RENDER_TIMEOUT_MS = 8_000;
 const ITEMS = 100_000;
 const FILLER =
   'the force will report back on progress at the next meeting of the board, with figures. '.repeat(2);
@@ -26,6 +26,8 @@ const hugeListHtml = () =>
 
 interface Timed<T> {
   ms: number;
+  /** performance.now() when it settled. */
+  end: number;
   value?: T;
   error?: unknown;
 }
@@ -34,9 +36,9 @@ async function timed<T>(work: () => Promise<T>): Promise<Timed<T>> {
   const started = performance.now();
   try {
     const value = await work();
-    return { ms: Math.round(performance.now() - started), value };
+    return { ms: Math.round(performance.now() - started), end: performance.now(), value };
   } catch (error) {
-    return { ms: Math.round(performance.now() - started), error };
+    return { ms: Math.round(performance.now() - started), end: performance.now(), error };
   }
 }
 
@@ -138,7 +140,8 @@ describe('a pathological document (10 MB, 100,000 list items)', () => {
     expect(hugeResult.ms).toBeLessThan(RENDER_TIMEOUT_MS + 5_000);
     expect(normal.value?.statusCode).toBe(200);
     expect(normal.value?.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(normal.ms).toBeLessThan(RENDER_TIMEOUT_MS);
+    // Meanwhile: done while the pathological one still holds its page.
+    expect(normal.end).toBeLessThan(hugeResult.end);
     expect(api.statuses).toEqual([200]);
     expect(api.slowestMs).toBeLessThan(1_000);
   });
@@ -184,7 +187,7 @@ describe('a pathological document (10 MB, 100,000 list items)', () => {
     expect(hugeResult.error).toBeInstanceOf(RenderTimeoutError);
     expect(hugeResult.ms).toBeLessThan(RENDER_TIMEOUT_MS + 5_000);
     expect(normal.error).toBeUndefined();
-    expect(normal.ms).toBeLessThan(RENDER_TIMEOUT_MS);
+    expect(normal.end).toBeLessThan(hugeResult.end);
     expect(api.statuses).toEqual([200]);
     expect(api.slowestMs).toBeLessThan(1_000);
     expect(after.error).toBeUndefined();
