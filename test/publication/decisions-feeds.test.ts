@@ -179,6 +179,23 @@ describe('decisions register, compliance view and feeds', () => {
     ]);
   });
 
+  it('a diff needs two versions that exist; an unknown version is 404 everywhere', async () => {
+    const get = (url: string, as?: TestUser) => t.request({ method: 'GET', url, ...(as ? { as } : {}) });
+    expectProblem(await get(`/public/v1/decisions/${decision.id}/diff?from=2&to=2`), 400);
+    expectProblem(await get(`/public/v1/decisions/${decision.id}/diff?from=1&to=9`), 404);
+    expectProblem(await get(`/api/v1/decisions/${decision.id}/diff?from=1&to=1`, secretariat), 400);
+    for (const url of [
+      `/public/v1/decisions/${decision.id}/versions/9`,
+      `/public/v1/decisions/${decision.id}/versions/9/pdf`,
+    ])
+      expectProblem(await get(url), 404);
+    expectProblem(await get(`/api/v1/decisions/${decision.id}/versions/9/pdf`, secretariat), 404);
+    const pdf = await get(`/api/v1/decisions/${decision.id}/versions/2/pdf`, secretariat);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers.etag).toBe(`"${decision.versions[1]!.pdfSha256}"`);
+  });
+
   it('the compliance view flags what is missing or late, per meeting', async () => {
     const soon = await createMeeting(t, admin, boardId, { date: isoDay(2), startTime: '10:00' });
     const later = await createMeeting(t, admin, boardId, { date: isoDay(60), startTime: '10:00' });

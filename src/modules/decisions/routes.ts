@@ -5,7 +5,7 @@ import { requireIfMatch, setEtag } from '../../http/etag.ts';
 import { idempotent } from '../../http/idempotency.ts';
 import type { BrowserPool } from '../../render/browser-pool.ts';
 import { diffQuery, notesDiffSchema, versionParams } from '../publication/schemas.ts';
-import { sendFrozen } from '../publication/versions.ts';
+import { sendFrozenPdf } from '../publication/versions.ts';
 import {
   decisionBody,
   decisionCorrectionBody,
@@ -129,17 +129,7 @@ export const decisionsRoutes: FastifyPluginAsyncZod<{ pool: () => BrowserPool }>
     async (request, reply) => {
       await service.assertReadable(request.ctx(), request.params.id);
       const row = await service.versionPdf(request.ctx().db, request.params.id, request.params.version);
-      return sendFrozen(
-        request,
-        reply,
-        {
-          bytes: Buffer.from(row.pdf),
-          sha256: row.pdf_sha256,
-          contentType: 'application/pdf',
-          filename: row.pdf_filename,
-        },
-        'private, no-cache',
-      );
+      return sendFrozenPdf(request, reply, row, 'private, no-cache');
     },
   );
   app.get(

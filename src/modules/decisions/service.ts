@@ -13,7 +13,7 @@ import { toLondon } from '../../time/london.ts';
 import { recordAudit } from '../audit/repo.ts';
 import { findBoard } from '../boards/repo.ts';
 import { canonicalJson } from '../documents/input-hash.ts';
-import { readableDiff, sha256Hex } from '../publication/versions.ts';
+import { publishedVersion, sha256Hex, versionsDiff } from '../publication/versions.ts';
 import {
   DECISION_SNAPSHOT_SCHEMA,
   type DecisionSnapshot,
@@ -341,27 +341,19 @@ export async function correctDecision(
 
 // --- Versions: public once published ---
 
-export async function versionJson(db: Database, id: string, versionNo: number) {
-  const row = await repo.findVersionJson(db, id, versionNo);
-  if (!row) throw new NotFound('published version');
-  return row;
-}
+export const versionJson = (db: Database, id: string, versionNo: number) =>
+  publishedVersion(repo.findVersionJson(db, id, versionNo));
 
-export async function versionPdf(db: Database, id: string, versionNo: number) {
-  const row = await repo.findVersionPdf(db, id, versionNo);
-  if (!row) throw new NotFound('published version');
-  return row;
-}
+export const versionPdf = (db: Database, id: string, versionNo: number) =>
+  publishedVersion(repo.findVersionPdf(db, id, versionNo));
 
-export async function decisionDiff(db: Database, id: string, from: number, to: number) {
-  if (from === to) {
-    throw new BadRequest('Compare two different versions.', [
-      { path: 'querystring.to', message: 'same as from' },
-    ]);
-  }
-  const [a, b] = await Promise.all([versionJson(db, id, from), versionJson(db, id, to)]);
-  const lines = (json: string) => decisionLines((JSON.parse(json) as DecisionSnapshot).decision);
-  return readableDiff(from, to, b.reason, lines(a.canonical_json), lines(b.canonical_json));
+export function decisionDiff(db: Database, id: string, from: number, to: number) {
+  return versionsDiff(
+    from,
+    to,
+    (n) => versionJson(db, id, n),
+    (json) => decisionLines((JSON.parse(json) as DecisionSnapshot).decision),
+  );
 }
 
 /** Signed-in callers reading a version through the staff API: the decision must be readable to them. */

@@ -15,7 +15,7 @@ import {
   versionParams,
 } from './schemas.ts';
 import * as service from './service.ts';
-import { sendFrozen } from './versions.ts';
+import { sendFrozenPdf } from './versions.ts';
 
 const tags = ['publication'];
 const pdfBody = z.any().meta({ description: 'PDF bytes', format: 'binary' });
@@ -174,17 +174,7 @@ export const publicationRoutes: FastifyPluginAsyncZod<{ protectiveMarking: strin
     async (request, reply) => {
       await service.readableMeeting(request.ctx(), request.params.id);
       const row = await service.versionPdf(request.ctx().db, request.params.id, request.params.version);
-      return sendFrozen(
-        request,
-        reply,
-        {
-          bytes: Buffer.from(row.pdf),
-          sha256: row.pdf_sha256,
-          contentType: 'application/pdf',
-          filename: row.pdf_filename,
-        },
-        'private, no-cache',
-      );
+      return sendFrozenPdf(request, reply, row, 'private, no-cache');
     },
   );
   app.get(

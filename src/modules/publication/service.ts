@@ -19,7 +19,7 @@ import { notesLines } from './readable-text.ts';
 import * as repo from './repo.ts';
 import type { NotesDiff, NotesVersion, Publication } from './schemas.ts';
 import { buildPublicNotes, NOTES_SNAPSHOT_SCHEMA, type NotesSnapshot, type PublicNotes } from './snapshot.ts';
-import { readableDiff, sha256Hex } from './versions.ts';
+import { publishedVersion, sha256Hex, versionsDiff } from './versions.ts';
 
 export interface PublishDeps {
   documents: DocumentService;
@@ -401,32 +401,19 @@ export async function previewPublicNotes(
 
 // --- Reading versions (the public routes use these too: versions are public once published) ---
 
-export async function versionJson(db: Database, meetingId: string, versionNo: number) {
-  const row = await repo.findVersionJson(db, meetingId, versionNo);
-  if (!row) throw new NotFound('published version');
-  return row;
-}
+export const versionJson = (db: Database, meetingId: string, versionNo: number) =>
+  publishedVersion(repo.findVersionJson(db, meetingId, versionNo));
 
-export async function versionPdf(db: Database, meetingId: string, versionNo: number) {
-  const row = await repo.findVersionPdf(db, meetingId, versionNo);
-  if (!row) throw new NotFound('published version');
-  return row;
-}
+export const versionPdf = (db: Database, meetingId: string, versionNo: number) =>
+  publishedVersion(repo.findVersionPdf(db, meetingId, versionNo));
 
-export async function notesDiff(
-  db: Database,
-  meetingId: string,
-  from: number,
-  to: number,
-): Promise<NotesDiff> {
-  if (from === to) {
-    throw new BadRequest('Compare two different versions.', [
-      { path: 'querystring.to', message: 'same as from' },
-    ]);
-  }
-  const [a, b] = await Promise.all([versionJson(db, meetingId, from), versionJson(db, meetingId, to)]);
-  const lines = (json: string) => notesLines((JSON.parse(json) as NotesSnapshot).notes);
-  return readableDiff(from, to, b.reason, lines(a.canonical_json), lines(b.canonical_json));
+export function notesDiff(db: Database, meetingId: string, from: number, to: number): Promise<NotesDiff> {
+  return versionsDiff(
+    from,
+    to,
+    (n) => versionJson(db, meetingId, n),
+    (json) => notesLines((JSON.parse(json) as NotesSnapshot).notes),
+  );
 }
 
 /** For the staff API: signed in and allowed to read the meeting. */

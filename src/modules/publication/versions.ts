@@ -1,6 +1,7 @@
 /** Pieces every frozen publication shares: hashing, the readable diff, how a PDF is sent. */
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { BadRequest, NotFound } from '../../http/errors.ts';
 import { diffLines, diffText, hunks } from './line-diff.ts';
 import type { NotesDiff } from './schemas.ts';
 
@@ -8,7 +9,7 @@ export function sha256Hex(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-export function readableDiff(
+function readableDiff(
   from: number,
   to: number,
   reason: string | null,
@@ -17,6 +18,33 @@ export function readableDiff(
 ): NotesDiff {
   const lines = diffLines(before, after);
   return { from, to, reason, hunks: hunks(lines), text: diffText(lines) };
+}
+
+/** A published version as the repo found it, or 404. */
+export async function publishedVersion<Row>(found: Promise<Row | undefined>): Promise<Row> {
+  const row = await found;
+  if (!row) throw new NotFound('published version');
+  return row;
+}
+
+/**
+ * What changed between two published versions of one thing (notes, a decision), as readable lines:
+ * 400 for the same version twice, 404 for a version that does not exist. `lines` turns a version's
+ * canonical JSON into the lines a reader compares; the reason is the later version's.
+ */
+export async function versionsDiff(
+  from: number,
+  to: number,
+  find: (versionNo: number) => Promise<{ canonical_json: string; reason: string | null }>,
+  lines: (canonicalJson: string) => string[],
+): Promise<NotesDiff> {
+  if (from === to) {
+    throw new BadRequest('Compare two different versions.', [
+      { path: 'querystring.to', message: 'same as from' },
+    ]);
+  }
+  const [a, b] = await Promise.all([find(from), find(to)]);
+  return readableDiff(from, to, b.reason, lines(a.canonical_json), lines(b.canonical_json));
 }
 
 /** Both drivers return bytea as bytes: a Buffer from pg, a Uint8Array from PGlite. */
@@ -54,6 +82,26 @@ export function notModifiedSince(header: string | undefined, lastModified: strin
   const since = Date.parse(header);
   const modified = Date.parse(lastModified);
   return !Number.isNaN(since) && !Number.isNaN(modified) && modified <= since;
+}
+
+/** A frozen version's PDF, byte for byte as stored. */
+export function sendFrozenPdf(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  row: { pdf: Buffer | Uint8Array; pdf_sha256: string; pdf_filename: string },
+  cacheControl: string,
+): FastifyReply {
+  return sendFrozen(
+    request,
+    reply,
+    {
+      bytes: Buffer.from(row.pdf),
+      sha256: row.pdf_sha256,
+      contentType: 'application/pdf',
+      filename: row.pdf_filename,
+    },
+    cacheControl,
+  );
 }
 
 /**
