@@ -49,7 +49,10 @@ let counter = 0;
 export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = testConfig(overrides);
-  const app = await buildApp({ config, db: database.db });
+  // RENDER_WORKER=external: the app gets its job queue (render jobs can be created) but runs no worker.
+  const queue =
+    config.render.worker === 'external' ? { pglite: database.pglite, databaseUrl: database.url } : {};
+  const app = await buildApp({ config, db: database.db, ...queue });
   await app.ready();
   const passwordHash = await hashPassword(TEST_PASSWORD);
 

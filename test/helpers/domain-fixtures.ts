@@ -302,8 +302,10 @@ export type MatrixUsers = Record<Exclude<MatrixRole, 'anonymous'>, TestUser>;
  * What every write-matrix test starts from: an app, the reference board (WMP owns its actions, the
  * OPCC is the "other" organisation), a second board for the other secretariat, and one user per role.
  */
-export async function setUpMatrix(): Promise<{ t: TestApp; ref: ReferenceBoard; users: MatrixUsers }> {
-  const t = await createTestApp();
+export async function setUpMatrix(
+  config: Record<string, string> = {},
+): Promise<{ t: TestApp; ref: ReferenceBoard; otherBoardId: string; users: MatrixUsers }> {
+  const t = await createTestApp(config);
   const ref = await createReferenceBoard(t.database.db);
   const other = await createBoard(t.database.db, { code: 'OTH' });
   const users = await createMatrixUsers(t, {
@@ -312,7 +314,7 @@ export async function setUpMatrix(): Promise<{ t: TestApp; ref: ReferenceBoard; 
     ownOrganisationId: ref.wmp.id,
     otherOrganisationId: ref.opcc.id,
   });
-  return { t, ref, users };
+  return { t, ref, otherBoardId: other.id, users };
 }
 
 /** Every row my write routes could touch, plus the size of the audit log. */

@@ -1,0 +1,103 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { sql } from 'kysely';
+import type { Database } from '../../src/db/database.ts';
+import type { MatrixRole } from '../helpers/domain-fixtures.ts';
+import type { ObjectKind } from './matrix-world.ts';
+
+/** docs/authorisation-matrix.md: the expected status of every (route, object, role) cell. */
+export const MATRIX_FILE = new URL('../../docs/authorisation-matrix.md', import.meta.url);
+
+export const columns: { role: MatrixRole; title: string }[] = [
+  { role: 'admin', title: 'admin' },
+  { role: 'secretariat', title: 'secretariat (AGB)' },
+  { role: 'otherSecretariat', title: 'secretariat (OTH)' },
+  { role: 'officerOwn', title: 'officer (WMP)' },
+  { role: 'officerOther', title: 'officer (OPCC)' },
+  { role: 'member', title: 'member' },
+  { role: 'anonymous', title: 'anonymous' },
+];
+
+export interface MatrixRow {
+  route: string;
+  object: ObjectKind;
+  expect: Record<MatrixRole, number>;
+}
+
+const HEADER = `# Authorisation matrix
+
+Generated from the route table and checked by \`test/security/authorisation-matrix.test.ts\`: every
+\`/api/v1\` route × object × role below is one request on fresh objects, and the test fails if a
+status differs, if a refused write changes any row of any table, or if a route is missing here (a
+new route must be classified before it can ship). To re-record after a deliberate change:
+\`MATRIX_RECORD=1 npx vitest run test/security/authorisation-matrix.test.ts\`, then review the diff.
+
+Callers: an admin; the secretariat of the Accountability and Governance Board (AGB); the
+secretariat of another board (OTH); an officer of West Midlands Police (WMP, which owns AGB's
+actions); an officer of another organisation (the OPCC); a board member; nobody (no token).
+
+Objects: **own** — on AGB, public, owned by WMP where there is an owner; **other** — on OTH, owned by
+the OPCC; **exempt** — on AGB under an exempt item; **opcc-only** — on AGB, marked OPCC-only;
+**–** — not tied to a board (plans, people, users, lists). 404 where existence itself is hidden,
+403 where the caller may see the object but not change it, 401 without a token; 409 is an allowed
+caller meeting a state rule (for example an item that may not be deleted).
+`;
+
+export function renderMatrix(rows: MatrixRow[]): string {
+  const head = `| route | object | ${columns.map((c) => c.title).join(' | ')} |`;
+  const rule = `|---|---|${columns.map(() => '---:').join('|')}|`;
+  const body = rows.map(
+    (r) =>
+      `| \`${r.route}\` | ${r.object === '-' ? '–' : r.object} | ${columns.map((c) => r.expect[c.role]).join(' | ')} |`,
+  );
+  const cells = rows.length * columns.length;
+  return `${HEADER}\n${rows.length} rows × ${columns.length} callers = ${cells} cells.\n\n${[head, rule, ...body].join('\n')}\n`;
+}
+
+export function parseMatrix(text: string): MatrixRow[] {
+  const rows: MatrixRow[] = [];
+  for (const line of text.split('\n')) {
+    const m = /^\| `([A-Z]+ [^`]+)` \| ([^|]+) \|(.*)\|$/.exec(line);
+    if (!m) continue;
+    const statuses = m[3]!.split('|').map((s) => Number(s.trim()));
+    if (statuses.length !== columns.length || statuses.some((s) => !Number.isInteger(s))) {
+      throw new Error(`bad matrix row: ${line}`);
+    }
+    const object = (m[2]!.trim() === '–' ? '-' : m[2]!.trim()) as ObjectKind;
+    rows.push({
+      route: m[1]!,
+      object,
+      expect: Object.fromEntries(columns.map((c, i) => [c.role, statuses[i]])) as Record<MatrixRole, number>,
+    });
+  }
+  return rows;
+}
+
+export function readMatrix(): MatrixRow[] {
+  try {
+    return parseMatrix(readFileSync(MATRIX_FILE, 'utf8'));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+}
+
+export function writeMatrix(rows: MatrixRow[]): void {
+  writeFileSync(MATRIX_FILE, renderMatrix(rows));
+}
+
+/**
+ * One hash per table of the application schema over every row version's (ctid, xmin): an INSERT,
+ * DELETE or UPDATE — even one that rewrites a row unchanged — changes it, and no row's content
+ * (PDFs included) has to be read.
+ */
+export async function databaseFingerprint(db: Database): Promise<Record<string, string>> {
+  const tables = await sql<{ table_name: string }>`
+    select table_name from information_schema.tables
+    where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(db);
+  const parts = tables.rows.map(
+    ({ table_name: t }) =>
+      `select '${t}' as t, count(*)::text || ':' || coalesce(md5(string_agg(ctid::text || xmin::text, ',' order by ctid)), '') as h from "${t}"`,
+  );
+  const res = await sql<{ t: string; h: string }>`${sql.raw(parts.join(' union all '))}`.execute(db);
+  return Object.fromEntries(res.rows.map((r) => [r.t, r.h]));
+}
