@@ -7,6 +7,7 @@
 import fastifyCsrf from '@fastify/csrf-protection';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
+import { Unauthorized } from '../http/errors.ts';
 import { deriveKey, secureCookies } from './session.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -40,6 +41,8 @@ export async function registerCsrf(app: FastifyInstance, config: Config): Promis
   });
   app.addHook('preHandler', (request, reply, done) => {
     if (!UNSAFE.has(request.method)) return done();
+    // A session that has just run out: say so (sign in again), rather than "this form has expired".
+    if (request.sessionEnded && request.routeOptions.url !== '/login') return done(new Unauthorized());
     app.csrfProtection(request, reply, done);
   });
 }

@@ -8,7 +8,7 @@ import { ConfigError, loadConfig } from '../../src/config.ts';
 import { createSessionCodec, type SessionCodec } from '../../src/web/session.ts';
 import { createBoard } from '../domain/meetings-fixtures.ts';
 import { createTestApp, type TestApp, type TestUser, testConfig } from '../helpers/app.ts';
-import { type Jar, webClient } from './web-client.ts';
+import { type Jar, tokenIn, webClient } from './web-client.ts';
 
 const MINUTE = 60;
 
@@ -16,7 +16,7 @@ describe('idle and absolute session limits', () => {
   let t: TestApp;
   let clerk: TestUser;
   let codec: SessionCodec;
-  const { get, signIn } = webClient(() => t.app);
+  const { get, post, signIn } = webClient(() => t.app);
 
   beforeAll(async () => {
     t = await createTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '100', SESSION_IDLE_MINUTES: '20' });
@@ -81,6 +81,15 @@ describe('idle and absolute session limits', () => {
     const replay = await t.app.inject({ method: 'GET', url: '/staff', headers: { cookie: fresh } });
     expect(replay.statusCode).toBe(303);
     expect(replay.headers.location).toBe('/login?next=%2Fstaff');
+  });
+
+  it('sends a form posted after the idle time to sign in, not to “this form has expired”', async () => {
+    const { jar } = await signIn(clerk.email);
+    const page = await get(jar, '/staff');
+    wind(jar, { idle: 25 * MINUTE });
+    const res = await post(jar, '/logout', { _csrf: tokenIn(page.body) });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/login?next=%2Fstaff&notice=idle');
   });
 
   it('answers the scripts 401 with the reason in a header', async () => {

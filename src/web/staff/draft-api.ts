@@ -11,14 +11,16 @@ import { NotFound } from '../../http/errors.ts';
 import { requireIfMatch, setEtag } from '../../http/etag.ts';
 import { idempotent } from '../../http/idempotency.ts';
 import * as actionsService from '../../modules/actions/service.ts';
+import { getItemForRead } from '../../modules/agenda/item-access.ts';
 import * as agendaService from '../../modules/agenda/service.ts';
 import * as attendanceService from '../../modules/meetings/attendance-service.ts';
 import * as meetingsService from '../../modules/meetings/service.ts';
 import * as questionsService from '../../modules/questions/service.ts';
 import { csrfToken } from '../csrf.ts';
-import { requireBoardAdmin, secretariatOnly } from './access.ts';
+import { requireBoardAdmin, secretariatOnly, signedIn } from './access.ts';
 import { loadDraft, sourceForItem, toDraftAction, toDraftQuestion } from './draft-model.ts';
 import { answerLinesToBullets, draftTextToHtml, htmlToDraftText } from './draft-text.ts';
+import { HEARTBEAT_TTL_MS, type Presence, presenceText } from './presence.ts';
 
 const meetingParams = z.object({ meetingId: z.uuid() });
 const itemParams = meetingParams.extend({ itemId: z.uuid() });
@@ -77,8 +79,49 @@ function bullets(answer: string | undefined): string[] | undefined {
   return answerLinesToBullets(answer).map((b) => b.slice(0, 4000));
 }
 
-export const draftApiRoutes: FastifyPluginAsyncZod = async (app) => {
+const presenceReply = z.object({
+  others: z.array(z.object({ name: z.string(), itemTitle: z.string() })),
+  /** As the page prints it: "Also editing: …", or '' when no one else is. */
+  text: z.string(),
+});
+
+export const draftApiRoutes: FastifyPluginAsyncZod<{ presence: Presence }> = async (app, { presence }) => {
   app.addHook('preHandler', secretariatOnly);
+
+  // The drafting screen's heartbeat: this tab is still open on this item; who else is on the meeting?
+  app.post(
+    '/meetings/:meetingId/presence',
+    {
+      schema: {
+        params: meetingParams,
+        body: z.strictObject({ tab: z.uuid(), itemId: z.uuid() }),
+        response: { 200: presenceReply },
+      },
+    },
+    async (request, reply) => {
+      const { meetingId } = request.params;
+      const item = await getItemForRead(request.ctx(), request.body.itemId);
+      if (item.meeting_id !== meetingId) throw new NotFound('agenda item');
+      const user = requireBoardAdmin(request, item.board_id);
+      const visitor = { userId: user.userId, name: user.displayName, itemTitle: item.title };
+      presence.seen(meetingId, request.body.tab, visitor, HEARTBEAT_TTL_MS);
+      const others = presence.others(meetingId, user.userId);
+      reply.header('cache-control', 'no-store');
+      return {
+        others: others.map(({ name, itemTitle }) => ({ name, itemTitle })),
+        text: presenceText(others),
+      };
+    },
+  );
+
+  app.delete(
+    '/meetings/:meetingId/presence/:tab',
+    { schema: { params: meetingParams.extend({ tab: z.uuid() }) } },
+    async (request, reply) => {
+      presence.left(request.params.meetingId, request.params.tab, signedIn(request).userId);
+      return reply.code(204).send();
+    },
+  );
 
   // The token for the current session, when a script's token went stale (the session was renewed).
   app.get(

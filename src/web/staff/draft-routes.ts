@@ -4,6 +4,7 @@
  * form saved over someone else's newer version is not lost: both versions are combined and shown
  * again to check (409), exactly as the script does.
  */
+import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -14,6 +15,7 @@ import * as attendanceService from '../../modules/meetings/attendance-service.ts
 import * as questionsService from '../../modules/questions/service.ts';
 import { mergeText } from '../assets/js/draft-merge.js';
 import { field, fields, formBody, formErrors, formVersion, serviceFormErrors } from '../forms.ts';
+import { signedIn } from './access.ts';
 import {
   confidentialityInput,
   confidentialityProblems,
@@ -23,6 +25,7 @@ import { loadDraft, sourceForItem } from './draft-model.ts';
 import { type DraftOverrides, draftPageModel, noticeText } from './draft-page.ts';
 import { answerLinesToBullets, draftTextToHtml } from './draft-text.ts';
 import { staffMeta } from './nav.ts';
+import { PAGE_VIEW_TTL_MS, type Presence, presenceText } from './presence.ts';
 
 const meetingParams = z.object({ id: z.uuid() });
 const itemParams = meetingParams.extend({ itemId: z.uuid() });
@@ -32,30 +35,46 @@ const ITEM_CHANGED =
 const CONFLICT =
   'Someone else saved a change while you were editing. Both versions have been combined below: check them and save again.';
 
-async function renderDraft(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  meetingId: string,
-  itemId: string | undefined,
-  overrides: DraftOverrides = {},
-  status = 200,
-) {
-  const draft = await loadDraft(request, meetingId, itemId);
-  const model = await draftPageModel(request, draft, overrides);
-  return reply.page('staff/draft', model, {
-    ...staffMeta(request, 'boards', {
-      title: `${draft.item.number}. ${draft.item.title} – drafting ${draft.meeting.dateText}`,
-      breadcrumbs: [
-        { href: '/staff', text: 'Boards and meetings' },
-        { href: `/staff/boards/${draft.meeting.boardId}`, text: draft.meeting.boardName },
-        { href: `/staff/meetings/${draft.meeting.id}`, text: draft.meeting.dateText },
-      ],
-    }),
-    wide: true,
-    scripts: ['js/draft.js'],
-    status,
-  });
-}
+/** Renders the drafting screen, counting the page view as a tab open on the meeting. */
+const draftRenderer = (presence: Presence) =>
+  async function renderDraft(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    meetingId: string,
+    itemId: string | undefined,
+    overrides: DraftOverrides = {},
+    status = 200,
+  ) {
+    const draft = await loadDraft(request, meetingId, itemId);
+    // Each page view is a tab of its own; its script keeps it alive with the same id.
+    const tab = randomUUID();
+    const user = signedIn(request);
+    presence.seen(
+      meetingId,
+      tab,
+      { userId: user.userId, name: user.displayName, itemTitle: draft.item.title },
+      PAGE_VIEW_TTL_MS,
+    );
+    const model = await draftPageModel(request, draft, overrides);
+    const others = presenceText(presence.others(meetingId, user.userId));
+    return reply.page(
+      'staff/draft',
+      { ...model, presence: others, data: { ...model.data, tab } },
+      {
+        ...staffMeta(request, 'boards', {
+          title: `${draft.item.number}. ${draft.item.title} – drafting ${draft.meeting.dateText}`,
+          breadcrumbs: [
+            { href: '/staff', text: 'Boards and meetings' },
+            { href: `/staff/boards/${draft.meeting.boardId}`, text: draft.meeting.boardName },
+            { href: `/staff/meetings/${draft.meeting.id}`, text: draft.meeting.dateText },
+          ],
+        }),
+        wide: true,
+        scripts: ['js/draft.js'],
+        status,
+      },
+    );
+  };
 
 function back(reply: FastifyReply, meetingId: string, itemId: string, notice: string, anchor: string) {
   return reply.redirect(`/staff/meetings/${meetingId}/draft?item=${itemId}&notice=${notice}#${anchor}`, 303);
@@ -68,7 +87,9 @@ function refusal(err: unknown, fallbackField: string, idPrefix: string) {
   return errors;
 }
 
-export const draftRoutes: FastifyPluginAsyncZod = async (app) => {
+export const draftRoutes: FastifyPluginAsyncZod<{ presence: Presence }> = async (app, { presence }) => {
+  const render = draftRenderer(presence);
+
   app.get(
     '/meetings/:id/draft',
     {
@@ -78,7 +99,7 @@ export const draftRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      renderDraft(request, reply, request.params.id, request.query.item, {
+      render(request, reply, request.params.id, request.query.item, {
         notice: noticeText(request.query.notice),
       }),
   );
@@ -98,7 +119,7 @@ export const draftRoutes: FastifyPluginAsyncZod = async (app) => {
         if (!(err instanceof PreconditionFailed)) throw err;
         const current = await loadDraft(request, id, itemId);
         const merged = mergeText(field(body, 'base'), text, current.state.item.text);
-        return renderDraft(request, reply, id, itemId, { itemText: merged, itemConflict: CONFLICT }, 409);
+        return render(request, reply, id, itemId, { itemText: merged, itemConflict: CONFLICT }, 409);
       }
       return back(reply, id, itemId, 'saved', 'item-text');
     },
@@ -129,7 +150,7 @@ export const draftRoutes: FastifyPluginAsyncZod = async (app) => {
               : refusal(err, 'confidentiality', 'item-conf-');
         }
       }
-      return renderDraft(request, reply, id, itemId, { confidentiality: { values, errors } }, 400);
+      return render(request, reply, id, itemId, { confidentiality: { values, errors } }, 400);
     },
   );
 
@@ -158,7 +179,7 @@ export const draftRoutes: FastifyPluginAsyncZod = async (app) => {
         errors = refusal(err, 'text', 'new-question-');
       }
     }
-    return renderDraft(request, reply, id, itemId, { newQuestion: { ...values, errors } }, 400);
+    return render(request, reply, id, itemId, { newQuestion: { ...values, errors } }, 400);
   });
 
   app.post(
@@ -194,7 +215,7 @@ export const draftRoutes: FastifyPluginAsyncZod = async (app) => {
               }
             : mine;
         const questionOverrides = new Map([[questionId, { ...merged, conflict }]]);
-        return renderDraft(request, reply, id, itemId, { questionOverrides }, err.status === 412 ? 409 : 400);
+        return render(request, reply, id, itemId, { questionOverrides }, err.status === 412 ? 409 : 400);
       }
       return back(reply, id, itemId, 'question-saved', `question-${questionId}`);
     },
@@ -230,7 +251,7 @@ export const draftRoutes: FastifyPluginAsyncZod = async (app) => {
         errors = refusal(err, 'text', 'new-action-');
       }
     }
-    return renderDraft(request, reply, id, itemId, { newAction: { ...values, errors } }, 400);
+    return render(request, reply, id, itemId, { newAction: { ...values, errors } }, 400);
   });
 
   app.post(

@@ -11,6 +11,7 @@ import { cloneTemplate, createActionForms } from './draft-actions.js';
 import { showConflict } from './draft-conflict.js';
 import { focusMovedQuestion, saveBeforeLeaving } from './draft-leave.js';
 import { mergeText } from './draft-merge.js';
+import { startPresence } from './draft-presence.js';
 import { loadDraft, saveDraft } from './draft-store.js';
 import { call, etag } from './http.js';
 
@@ -208,11 +209,26 @@ async function questionIdOf(key) {
 
 let lastProblem = '';
 
+/**
+ * A session that ran out (unused too long, or too old) sends the person to sign in, with why and
+ * the way back here; what is typed stays on this device and comes back after signing in.
+ * @param {{ status: number, ended?: string | null }} res
+ */
+function sessionRanOut(res) {
+  if (res.status !== 401 || (res.ended !== 'idle' && res.ended !== 'expired')) return;
+  persist();
+  const next = encodeURIComponent(window.location.pathname + window.location.search);
+  window.location.assign(`/login?next=${next}&notice=${res.ended}`);
+}
+
 /** Failures common to every save; returns false. @param {{ status: number, data: any }} res */
 function failed(res) {
   const detail = String(res.data?.detail ?? 'A change could not be saved.');
   if (res.status === 0) flags.offline = true;
-  else if (res.status === 401) flags.signedOut = true;
+  else if (res.status === 401) {
+    flags.signedOut = true;
+    sessionRanOut(res);
+  }
   // Approved or published notes are frozen (the publication workflow): stop saving, say why.
   else if (res.status === 409 && /cannot be changed/.test(detail)) flags.locked = detail;
   // Anything else (a clash of numbers, a refused value) is said once; the change stays to retry.
@@ -302,11 +318,15 @@ function flush({ keepalive = false } = {}) {
 
 // --- someone else's changes --------------------------------------------------------------------
 
-async function serverState() {
-  const res = await call('GET', `${api}/items/${itemId}/draft`);
+/** @param {boolean} [background] true when polling (not something the person did) */
+async function serverState(background = false) {
+  const res = await call('GET', `${api}/items/${itemId}/draft`, { background });
   if (!res.ok) {
     if (res.status === 0) flags.offline = true;
-    if (res.status === 401) flags.signedOut = true;
+    if (res.status === 401) {
+      flags.signedOut = true;
+      sessionRanOut(res);
+    }
     return null;
   }
   flags.offline = false;
@@ -394,7 +414,7 @@ function resolveQuestion(q, theirs) {
 /** Brings in other people's saved changes where nothing is typed over them; warns where something is. */
 async function poll() {
   if (flushing || document.hidden || flags.locked) return;
-  const state = await serverState();
+  const state = await serverState(true);
   render();
   if (!state) return;
   if (state.item.version !== item.version && !item.conflict) {
@@ -633,6 +653,20 @@ focusMovedQuestion();
 document.getElementById('draft')?.addEventListener('input', changed);
 document.getElementById('draft')?.addEventListener('change', changed);
 
+const presenceEl = document.getElementById('presence');
+if (presenceEl && data.tab) {
+  startPresence({
+    api,
+    itemId,
+    tab: data.tab,
+    el: presenceEl,
+    onRefused: (res) => {
+      flags.signedOut = true;
+      sessionRanOut(res);
+      render();
+    },
+  });
+}
 restore();
 render();
 if (localStorage.getItem('boardroom:preview') === 'on') setPreview(true);

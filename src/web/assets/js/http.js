@@ -1,6 +1,8 @@
 /**
  * JSON calls from the drafting screen to /staff/api: the session cookie travels by itself; the CSRF
- * token goes in a header. Never throws: a dropped connection comes back as status 0.
+ * token goes in a header. Never throws: a dropped connection comes back as status 0. Calls the
+ * person did not make (polling, presence) say so, so they do not keep an unattended session alive;
+ * a 401 because the session ran out comes back with why (`ended`: 'idle' or 'expired').
  */
 
 let token = document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ?? '';
@@ -11,16 +13,21 @@ export function etag(id, version) {
 }
 
 /**
+ * @typedef {{ body?: unknown, ifMatch?: string, key?: string, keepalive?: boolean, background?: boolean }} CallOptions
+ * @typedef {{ status: number, ok: boolean, data: any, ended?: string | null }} CallResult
+ */
+
+/**
  * @param {string} method
  * @param {string} url
- * @param {{ body?: unknown, ifMatch?: string, key?: string, keepalive?: boolean }} [options]
- * @returns {Promise<{ status: number, ok: boolean, data: any }>}
+ * @param {CallOptions} [options]
+ * @returns {Promise<CallResult>}
  */
 export async function call(method, url, options = {}) {
   const first = await send(method, url, options);
   // A session renewed in another tab changes the CSRF token: fetch the current one and try once more.
   if (first.status === 403 && /csrf/i.test(String(first.data?.detail ?? ''))) {
-    const fresh = await send('GET', '/staff/api/csrf', {});
+    const fresh = await send('GET', '/staff/api/csrf', { background: options.background });
     if (fresh.ok && typeof fresh.data?.csrfToken === 'string') {
       token = fresh.data.csrfToken;
       return send(method, url, options);
@@ -29,13 +36,14 @@ export async function call(method, url, options = {}) {
   return first;
 }
 
-/** @param {string} method @param {string} url @param {{ body?: unknown, ifMatch?: string, key?: string, keepalive?: boolean }} options */
+/** @param {string} method @param {string} url @param {CallOptions} options @returns {Promise<CallResult>} */
 async function send(method, url, options) {
   /** @type {Record<string, string>} */
   const headers = { accept: 'application/json', 'x-csrf-token': token };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.ifMatch) headers['if-match'] = options.ifMatch;
   if (options.key) headers['idempotency-key'] = options.key;
+  if (options.background) headers['x-boardroom-background'] = '1';
   try {
     const response = await fetch(url, {
       method,
@@ -45,7 +53,7 @@ async function send(method, url, options) {
       keepalive: options.keepalive === true,
     });
     const data = response.status === 204 ? null : await response.json().catch(() => null);
-    return { status: response.status, ok: response.ok, data };
+    return { status: response.status, ok: response.ok, data, ended: response.headers.get('x-session-ended') };
   } catch {
     return { status: 0, ok: false, data: null };
   }
