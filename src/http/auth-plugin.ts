@@ -16,6 +16,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: Actor;
+    /** Set while a request's work runs inside one transaction (see idempotency.ts). */
+    transaction: Database | null;
     ctx(): ServiceContext;
   }
 }
@@ -55,8 +57,9 @@ export const authPlugin = fp(
     });
 
     app.decorateRequest('actor', null);
+    app.decorateRequest('transaction', null);
     app.decorateRequest('ctx', function (this: FastifyRequest): ServiceContext {
-      return { db: opts.db, actor: this.actor, requestId: this.id };
+      return { db: this.transaction ?? opts.db, actor: this.actor, requestId: this.id };
     });
 
     app.addHook('onRequest', async (request) => {

@@ -1,13 +1,19 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { joinedTransaction } from '../db/joined-transaction.ts';
 import * as repo from '../modules/idempotency/repo.ts';
 import { BadRequest, Conflict, UnprocessableContent } from './errors.ts';
 import { requireUser } from './principal.ts';
 
 /**
  * Idempotency-Key on creates: the same key and body replays the first response; the same key with
- * another body is 422; a duplicate arriving while the first is still running is 409. A failed first
- * attempt releases the key so the client can retry.
+ * another body is 422.
+ *
+ * The claim of the key, the create and the stored response commit in one transaction (the
+ * service's own transaction joins it), so they happen together or not at all: if the process or
+ * the database dies halfway, the key is free again and nothing was created, and a retry with the
+ * same key is safe. A duplicate arriving while the first is running waits on the key's unique
+ * index and then replays the first answer (or, if the first failed, runs itself).
  */
 export async function idempotent<T>(
   request: FastifyRequest,
@@ -27,32 +33,37 @@ export async function idempotent<T>(
     ]);
   }
   const user = requireUser(request.actor);
-  const { db } = request.ctx();
   const route = `${request.method} ${request.routeOptions.url ?? request.url}`;
   const requestHash = createHash('sha256')
     .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
     .digest('hex');
 
-  if (!(await repo.claimKey(db, { userId: user.userId, key, route, requestHash }))) {
-    const existing = await repo.findKey(db, user.userId, key);
-    if (!existing || existing.request_hash !== requestHash) {
-      throw new UnprocessableContent('This Idempotency-Key was already used for a different request.');
-    }
-    if (existing.status_code === null)
-      throw new Conflict('A request with this Idempotency-Key is still in progress.');
-    reply.header('idempotent-replayed', 'true');
-    reply.code(existing.status_code);
-    // The stored body is already the serialised response (dates as strings): send it as it was.
-    reply.serializer(JSON.stringify);
-    return existing.response_body as T;
-  }
-  try {
-    const result = await create();
-    await repo.completeKey(db, user.userId, key, status, result);
-    reply.code(status);
-    return result;
-  } catch (err) {
-    await repo.releaseKey(db, user.userId, key);
-    throw err;
-  }
+  return request
+    .ctx()
+    .db.transaction()
+    .execute(async (trx) => {
+      if (!(await repo.claimKey(trx, { userId: user.userId, key, route, requestHash }))) {
+        const existing = await repo.findKey(trx, user.userId, key);
+        if (!existing || existing.request_hash !== requestHash) {
+          throw new UnprocessableContent('This Idempotency-Key was already used for a different request.');
+        }
+        // Only rows left by an older version of this code can be unfinished.
+        if (existing.status_code === null)
+          throw new Conflict('A request with this Idempotency-Key is still in progress.');
+        reply.header('idempotent-replayed', 'true');
+        reply.code(existing.status_code);
+        // The stored body is already the serialised response (dates as strings): send it as it was.
+        reply.serializer(JSON.stringify);
+        return existing.response_body as T;
+      }
+      request.transaction = joinedTransaction(trx);
+      try {
+        const result = await create();
+        await repo.completeKey(trx, user.userId, key, status, result);
+        reply.code(status);
+        return result;
+      } finally {
+        request.transaction = null;
+      }
+    });
 }

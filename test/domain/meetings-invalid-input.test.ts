@@ -418,6 +418,50 @@ describe('bad input to meetings and agenda is a 4xx problem, never a 500', () =>
       expectProblem(await send(newMeeting({ date: '2026-06-30' }), 'create-23-june'), 422);
     });
 
+    it('lets concurrent duplicates wait for the first and replay it: one row, the same answer', async () => {
+      const send = () =>
+        t.request({
+          method: 'POST',
+          url: '/api/v1/meetings',
+          as: admin,
+          headers: { 'idempotency-key': 'create-7-july-concurrently' },
+          payload: newMeeting({ date: '2026-07-07' }),
+        });
+      const answers = await Promise.all([send(), send(), send()]);
+      for (const answer of answers) expect(answer.statusCode, answer.body).toBe(201);
+      expect(new Set(answers.map((a) => a.json().id)).size).toBe(1);
+      expect(answers.filter((a) => a.headers['idempotent-replayed'] === 'true')).toHaveLength(2);
+      const rows = await t.database.db
+        .selectFrom('meetings')
+        .select('id')
+        .where('starts_at', '=', new Date('2026-07-07T09:00:00Z'))
+        .execute();
+      expect(rows).toHaveLength(1);
+    });
+
+    it('keeps nothing of a create that failed: the key stays free and a retry runs afresh', async () => {
+      const key = 'agenda-of-a-missing-meeting';
+      const url = `/api/v1/meetings/${UNKNOWN}/agenda`;
+      const send = () =>
+        t.request({
+          method: 'POST',
+          url,
+          as: admin,
+          headers: { 'idempotency-key': key },
+          payload: { title: 'X' },
+        });
+      expectProblem(await send(), 404);
+      const kept = await t.database.db
+        .selectFrom('idempotency_keys')
+        .select('key')
+        .where('key', '=', key)
+        .execute();
+      expect(kept).toEqual([]);
+      const retry = await send();
+      expectProblem(retry, 404);
+      expect(retry.headers['idempotent-replayed']).toBeUndefined();
+    });
+
     it('works for agenda items and attendance too', async () => {
       const key = { 'idempotency-key': 'add-aob-once' };
       const a = await t.request({

@@ -36,7 +36,3 @@ export async function completeKey(
     .where('key', '=', key)
     .execute();
 }
-
-export async function releaseKey(db: Database, userId: string, key: string) {
-  await db.deleteFrom('idempotency_keys').where('user_id', '=', userId).where('key', '=', key).execute();
-}

@@ -1,0 +1,24 @@
+import type { Transaction } from 'kysely';
+import type { Database } from './database.ts';
+import type { DB } from './schema.ts';
+
+/**
+ * A transaction that services can use as if it were the database: their own
+ * `db.transaction().execute(fn)` runs `fn` inside this one instead of opening another, so a caller
+ * can make several use cases (or a use case and its bookkeeping) commit or fail together.
+ */
+export function joinedTransaction(trx: Transaction<DB>): Database {
+  const joined: Database = new Proxy(trx, {
+    get(target, property) {
+      if (property === 'transaction') return () => builder;
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  const builder = {
+    setIsolationLevel: () => builder,
+    setAccessMode: () => builder,
+    execute: <T>(fn: (db: Database) => Promise<T>): Promise<T> => fn(joined),
+  };
+  return joined;
+}
