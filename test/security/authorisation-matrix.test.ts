@@ -1,7 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MatrixRole } from '../helpers/domain-fixtures.ts';
 import { matrixRequests } from './matrix-requests.ts';
-import { columns, databaseFingerprint, type MatrixRow, readMatrix, writeMatrix } from './matrix-table.ts';
+import {
+  columns,
+  databaseFingerprint,
+  MATRIX_FILE,
+  type MatrixRow,
+  readMatrix,
+  renderMatrix,
+  writeMatrix,
+} from './matrix-table.ts';
 import { nextAddress, objectKinds, World } from './matrix-world.ts';
 
 /**
@@ -56,6 +65,8 @@ describe('authorisation matrix', () => {
         [...routes].filter((r) => !inTable.has(r)),
         'routes missing from docs/authorisation-matrix.md',
       ).toEqual([]);
+      // The file is exactly what the table renders to: its header and cell count cannot drift either.
+      expect(readFileSync(MATRIX_FILE, 'utf8')).toBe(renderMatrix(expected));
       expect(expected.map((r) => key(r.route, r.object)).sort()).toEqual(
         cases.map((c) => key(c.route, c.object)).sort(),
       );

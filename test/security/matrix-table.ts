@@ -38,8 +38,7 @@ actions); an officer of another organisation (the OPCC); a board member; nobody 
 Objects: **own** — on AGB, public, owned by WMP where there is an owner; **other** — on OTH, owned by
 the OPCC; **exempt** — on AGB under an exempt item; **opcc-only** — on AGB, marked OPCC-only;
 **–** — not tied to a board (plans, people, users, lists). 404 where existence itself is hidden,
-403 where the caller may see the object but not change it, 401 without a token; 409 is an allowed
-caller meeting a state rule (for example an item that may not be deleted).
+403 where the caller may see the object but not change it, 401 without a token.
 `;
 
 export function renderMatrix(rows: MatrixRow[]): string {
@@ -49,7 +48,7 @@ export function renderMatrix(rows: MatrixRow[]): string {
     (r) =>
       `| \`${r.route}\` | ${r.object === '-' ? '–' : r.object} | ${columns.map((c) => r.expect[c.role]).join(' | ')} |`,
   );
-  const cells = rows.length * columns.length;
+  const cells = (rows.length * columns.length).toLocaleString('en-GB');
   return `${HEADER}\n${rows.length} rows × ${columns.length} callers = ${cells} cells.\n\n${[head, rule, ...body].join('\n')}\n`;
 }
 
