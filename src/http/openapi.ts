@@ -21,8 +21,24 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => problemsAsProblemJson(jsonSchemaTransformObject(input)),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}
+
+type OpenApiDocument = ReturnType<typeof jsonSchemaTransformObject>;
+type Responses = Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
+
+/** Errors are served as application/problem+json: say so, instead of the default application/json. */
+function problemsAsProblemJson(doc: OpenApiDocument): OpenApiDocument {
+  const paths = (doc as { paths?: Record<string, Record<string, { responses?: Responses }>> }).paths ?? {};
+  for (const operation of Object.values(paths).flatMap((ops) => Object.values(ops))) {
+    for (const response of Object.values(operation.responses ?? {})) {
+      const json = response.content?.['application/json'];
+      if (json?.schema?.$ref !== '#/components/schemas/Problem') continue;
+      response.content = { 'application/problem+json': json };
+    }
+  }
+  return doc;
 }
