@@ -68,6 +68,11 @@ const ROUTES: RegExp[] = [
   /^\/public\/v1\/decisions\/[0-9a-f-]{36}\/versions\/\d+\/pdf$/,
   /^\/public\/v1\/decisions\/[0-9a-f-]{36}\/diff\?from=\d+&to=\d+$/,
   /^\/public\/v1\/search(\?.*)?$/,
+  /^\/public\/v1\/agenda-items\/[0-9a-f-]{36}$/,
+  /^\/public\/v1\/system$/,
+  /^\/public\/v1\/bodies$/,
+  /^\/public\/v1\/bodies\/[a-z]+$/,
+  /^\/public\/v1\/schema\/(Action|Decision)$/,
 ];
 
 const PUBLIC_PATH = /^\/(?!api\/|staff|login|logout|assets\/|documentation)/;
@@ -190,6 +195,7 @@ describe('restricted content never reaches a public output', () => {
       '/public-assets/site.css',
       '/feeds/publications.atom',
       '/feeds/meetings.ics',
+      '/public/v1/system',
       '/public/v1/boards',
       '/public/v1/meetings',
       '/public/v1/meetings?when=past',
@@ -214,6 +220,7 @@ describe('restricted content never reaches a public output', () => {
       `/public/v1/meetings/${fx.laterMeetingId}/notes/versions/1/pdf`,
       `/meetings/${fx.laterMeetingId}/notes`,
       `/meetings/${fx.exemptItemId}`,
+      `/public/v1/agenda-items/${fx.exemptItemId}`,
       '/meetings/not-a-uuid',
       '/public/v1/meetings/not-a-uuid',
     ];
@@ -249,8 +256,12 @@ describe('restricted content never reaches a public output', () => {
   });
 
   it('hidden ids answer exactly as unknown ones', async () => {
-    for (const id of [...fx.hiddenPaperIds, ...fx.hiddenActionIds]) {
-      const path = fx.hiddenPaperIds.includes(id) ? 'papers' : 'actions';
+    for (const id of [...fx.hiddenPaperIds, ...fx.hiddenActionIds, fx.exemptItemId]) {
+      const path = fx.hiddenPaperIds.includes(id)
+        ? 'papers'
+        : id === fx.exemptItemId
+          ? 'agenda-items'
+          : 'actions';
       const hidden = await get(`/public/v1/${path}/${id}`);
       const unknown = await get(`/public/v1/${path}/00000000-0000-4000-8000-000000000000`);
       expect(hidden.status).toBe(404);

@@ -1,6 +1,6 @@
 /**
- * PUBLIC_BASE_URL: the feeds' absolute links and iCalendar UIDs come from the configuration, never
- * from the Host header a client chose.
+ * PUBLIC_BASE_URL: the feeds' absolute links and iCalendar UIDs, and the open data's OParl ids,
+ * come from the configuration, never from the Host header a client chose.
  */
 import { parseFeed } from '@rowanmanning/feed-parser';
 import ICAL from 'ical.js';
@@ -38,6 +38,16 @@ describe('PUBLIC_BASE_URL', () => {
     expect(feed.self).toBe(`${BASE}/feeds/publications.atom`);
     expect(feed.url).toBe(`${BASE}/`);
     expect(feed.items.map((i) => i.url)).toEqual([`${BASE}/meetings/${meetingId}`]);
+  });
+
+  it('makes the open data’s OParl ids and web links', async () => {
+    const res = await get(`/public/v1/meetings/${meetingId}`);
+    expect(res.body).not.toMatch(/attacker|evil/);
+    expect(res.json()).toMatchObject({
+      oparlId: `${BASE}/public/v1/meetings/${meetingId}`,
+      web: `${BASE}/meetings/${meetingId}`,
+    });
+    expect((await get('/public/v1/system')).json()).toMatchObject({ id: `${BASE}/public/v1/system` });
   });
 
   it('makes the iCalendar feed’s URLs and UIDs', async () => {

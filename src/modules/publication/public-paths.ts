@@ -15,6 +15,7 @@ export const paths = {
   decisionChanges: (id: string, from: number, to: number) => `/decisions/${id}/changes?from=${from}&to=${to}`,
   search: () => '/search',
   accessibility: () => '/accessibility',
+  openData: () => '/open-data',
   atom: () => '/feeds/publications.atom',
   ics: () => '/feeds/meetings.ics',
 };
@@ -24,8 +25,10 @@ export const api = {
   board: (id: string) => `/public/v1/boards/${id}`,
   boardMeetings: (id: string) => `/public/v1/boards/${id}/meetings`,
   boardActions: (id: string) => `/public/v1/boards/${id}/actions`,
+  meetings: () => '/public/v1/meetings',
   meeting: (id: string) => `/public/v1/meetings/${id}`,
   meetingAgenda: (id: string) => `/public/v1/meetings/${id}/agenda`,
+  agendaItem: (id: string) => `/public/v1/agenda-items/${id}`,
   notesVersion: (meetingId: string, n: number) => `/public/v1/meetings/${meetingId}/notes/versions/${n}`,
   notesPdf: (meetingId: string, n: number) => `/public/v1/meetings/${meetingId}/notes/versions/${n}/pdf`,
   notesDiff: (meetingId: string, from: number, to: number) =>
@@ -39,4 +42,8 @@ export const api = {
   decisionDiff: (id: string, from: number, to: number) =>
     `/public/v1/decisions/${id}/diff?from=${from}&to=${to}`,
   search: () => '/public/v1/search',
+  system: () => '/public/v1/system',
+  bodies: () => '/public/v1/bodies',
+  body: (id: string) => `/public/v1/bodies/${id}`,
+  schema: (name: string) => `/public/v1/schema/${name}`,
 };

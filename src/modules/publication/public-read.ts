@@ -21,12 +21,13 @@ export interface PublicBoard {
   name: string;
   code: string;
   description: string;
+  createdAt: Date;
 }
 
 export function listBoards(db: Database): Promise<PublicBoard[]> {
   return db
     .selectFrom('boards')
-    .select(['id', 'name', 'code', 'description'])
+    .select(['id', 'name', 'code', 'description', 'created_at as createdAt'])
     .orderBy('name')
     .limit(200)
     .execute();
@@ -36,7 +37,7 @@ export async function findBoard(db: Database, id: string): Promise<PublicBoard |
   return (
     (await db
       .selectFrom('boards')
-      .select(['id', 'name', 'code', 'description'])
+      .select(['id', 'name', 'code', 'description', 'created_at as createdAt'])
       .where('id', '=', id)
       .executeTakeFirst()) ?? null
   );
@@ -57,6 +58,10 @@ export interface PublicMeetingSummary {
   notesPublished: boolean;
   updatedAt: Date;
   version: number;
+  createdAt: Date;
+  agendaPublishedAt: Date | null;
+  /** When the latest version of the notes was published; null before the first. */
+  notesPublishedAt: Date | null;
 }
 
 function meetingsQuery(db: Database) {
@@ -74,6 +79,7 @@ function meetingsQuery(db: Database) {
       'meetings.status',
       'meetings.updated_at',
       'meetings.version',
+      'meetings.created_at',
       'p.agenda_published_at',
     ])
     .select((eb) =>
@@ -85,6 +91,13 @@ function meetingsQuery(db: Database) {
             .whereRef('notes_versions.meeting_id', '=', 'meetings.id'),
         )
         .as('notes_published'),
+    )
+    .select((eb) =>
+      eb
+        .selectFrom('notes_versions')
+        .select((e) => e.fn.max('notes_versions.published_at').as('at'))
+        .whereRef('notes_versions.meeting_id', '=', 'meetings.id')
+        .as('notes_published_at'),
     );
 }
 type MeetingRow = Awaited<ReturnType<ReturnType<typeof meetingsQuery>['execute']>>[number];
@@ -105,6 +118,9 @@ function toSummary(row: MeetingRow): PublicMeetingSummary {
     notesPublished: Boolean(row.notes_published),
     updatedAt: row.updated_at,
     version: row.version,
+    createdAt: row.created_at,
+    agendaPublishedAt: row.agenda_published_at,
+    notesPublishedAt: row.notes_published_at ? new Date(row.notes_published_at) : null,
   };
 }
 
@@ -138,6 +154,9 @@ export interface PublicPaper {
   title: string;
   sizeBytes: number;
   sha256: string;
+  filename: string;
+  contentType: string;
+  createdAt: Date;
 }
 
 export interface PublicAgendaItem {
@@ -148,9 +167,21 @@ export interface PublicAgendaItem {
   papers: PublicPaper[];
   /** Earlier meetings whose notes were approved under this item ("Notes of last meeting"). */
   approvesNotesOf: { meetingId: string; date: string }[];
+  createdAt: Date;
 }
 
 /** The public agenda, once published (or once notes are): public items and their public papers only. */
+/** The meeting of a public agenda item; null for an unknown or non-public item. */
+export async function publicItemMeeting(db: Database, itemId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('agenda_items')
+    .select('meeting_id')
+    .where('id', '=', itemId)
+    .where('confidentiality', '=', 'public')
+    .executeTakeFirst();
+  return row?.meeting_id ?? null;
+}
+
 export async function publicAgenda(
   db: Database,
   meeting: PublicMeetingSummary,
@@ -158,7 +189,7 @@ export async function publicAgenda(
   if (!meeting.agendaPublished && !meeting.notesPublished) return null;
   const items = await db
     .selectFrom('agenda_items')
-    .select(['id', 'title', 'kind', 'presenters'])
+    .select(['id', 'title', 'kind', 'presenters', 'created_at'])
     .where('meeting_id', '=', meeting.id)
     .where('confidentiality', '=', 'public')
     .orderBy('position')
@@ -168,7 +199,16 @@ export async function publicAgenda(
     ? await db
         .selectFrom('papers')
         .innerJoin('files', 'files.id', 'papers.file_id')
-        .select(['papers.id', 'papers.item_id', 'papers.title', 'files.size_bytes', 'files.sha256'])
+        .select([
+          'papers.id',
+          'papers.item_id',
+          'papers.title',
+          'papers.created_at',
+          'files.size_bytes',
+          'files.sha256',
+          'files.filename',
+          'files.content_type',
+        ])
         .where(
           'papers.item_id',
           'in',
@@ -202,11 +242,20 @@ export async function publicAgenda(
     presenters: item.presenters.map((p) => p.printed.trim()).filter(Boolean),
     papers: papers
       .filter((p) => p.item_id === item.id)
-      .map((p) => ({ id: p.id, title: p.title, sizeBytes: p.size_bytes, sha256: p.sha256 })),
+      .map((p) => ({
+        id: p.id,
+        title: p.title,
+        sizeBytes: p.size_bytes,
+        sha256: p.sha256,
+        filename: p.filename,
+        contentType: p.content_type,
+        createdAt: p.created_at,
+      })),
     approvesNotesOf:
       item.id === previousNotesItem?.id
         ? approved.map((m) => ({ meetingId: m.id, date: toLondon(m.starts_at).date }))
         : [],
+    createdAt: item.created_at,
   }));
 }
 
@@ -255,12 +304,22 @@ export interface PublicVersionMeta {
   jsonSha256: string;
   pdfSha256: string;
   pdfSize: number;
+  pdfFilename: string;
 }
 
 export async function notesVersions(db: Database, meetingId: string): Promise<PublicVersionMeta[]> {
   const rows = await db
     .selectFrom('notes_versions')
-    .select(['version_no', 'published_at', 'reason', 'edited', 'json_sha256', 'pdf_sha256', 'pdf_size'])
+    .select([
+      'version_no',
+      'published_at',
+      'reason',
+      'edited',
+      'json_sha256',
+      'pdf_sha256',
+      'pdf_size',
+      'pdf_filename',
+    ])
     .where('meeting_id', '=', meetingId)
     .orderBy('version_no')
     .execute();
@@ -274,6 +333,7 @@ export async function notesVersions(db: Database, meetingId: string): Promise<Pu
     jsonSha256: r.json_sha256,
     pdfSha256: r.pdf_sha256,
     pdfSize: r.pdf_size,
+    pdfFilename: r.pdf_filename,
   }));
 }
 
@@ -310,7 +370,15 @@ export interface PublicAction {
   overdue: boolean;
   closedOn: string | null;
   latestUpdate: { date: string; text: string } | null;
+  createdAt: Date;
+  /**
+   * The latest public event: creation, a public update, closure. Never a restricted update or a
+   * staff-only edit (those move the row's updated_at, which must not show).
+   */
+  modifiedAt: Date;
 }
+
+type PublicUpdate = { date: string; text: string; at: Date };
 
 const STATUS: Record<DbActionStatus, { status: PublicActionStatus; label: string }> = {
   open: { status: 'open', label: 'Open' },
@@ -345,6 +413,7 @@ function actionsQuery(db: Database) {
       'actions.status',
       'actions.due_date',
       'actions.closed_at',
+      'actions.created_at',
       'actions.owner_organisation_id',
       'actions.meeting_id',
       'meetings.starts_at as meeting_starts_at',
@@ -357,7 +426,7 @@ function actionsQuery(db: Database) {
 type ActionRow = Awaited<ReturnType<ReturnType<typeof actionsQuery>['execute']>>[number];
 
 async function latestPublicUpdates(db: Database, ids: string[]) {
-  if (!ids.length) return new Map<string, { date: string; text: string }>();
+  if (!ids.length) return new Map<string, PublicUpdate>();
   const rows = await db
     .selectFrom('action_updates')
     .distinctOn('action_id')
@@ -368,15 +437,14 @@ async function latestPublicUpdates(db: Database, ids: string[]) {
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .execute();
-  return new Map(rows.map((r) => [r.action_id, { date: londonDate(r.created_at), text: r.text }]));
+  return new Map(
+    rows.map((r) => [r.action_id, { date: londonDate(r.created_at), text: r.text, at: r.created_at }]),
+  );
 }
 
-function toAction(
-  row: ActionRow,
-  update: { date: string; text: string } | undefined,
-  today: string,
-): PublicAction {
+function toAction(row: ActionRow, update: PublicUpdate | undefined, today: string): PublicAction {
   const { status, label } = STATUS[row.status];
+  const closedAt = status === 'closed' ? row.closed_at : null;
   return {
     id: row.id,
     reference: row.reference,
@@ -387,9 +455,16 @@ function toAction(
     status,
     statusLabel: label,
     overdue: status !== 'closed' && row.due_date !== null && row.due_date < today,
-    closedOn: status === 'closed' && row.closed_at ? londonDate(row.closed_at) : null,
-    latestUpdate: update ?? null,
+    closedOn: closedAt ? londonDate(closedAt) : null,
+    latestUpdate: update ? { date: update.date, text: update.text } : null,
+    createdAt: row.created_at,
+    modifiedAt: latestOf([row.created_at, update?.at, closedAt]),
   };
+}
+
+/** The latest of some times (at least one given). */
+export function latestOf(times: (Date | null | undefined)[]): Date {
+  return new Date(Math.max(...times.filter((t): t is Date => t instanceof Date).map((t) => t.getTime())));
 }
 
 export type ActionFilter = 'all' | 'open' | 'overdue' | 'closed';
@@ -453,7 +528,7 @@ export async function findAction(db: Database, id: string, now: Date = new Date(
   return {
     ...toAction(
       row,
-      latest ? { date: londonDate(latest.created_at), text: latest.text } : undefined,
+      latest ? { date: londonDate(latest.created_at), text: latest.text, at: latest.created_at } : undefined,
       todayInLondon(now),
     ),
     boardId: row.board_id,
@@ -467,6 +542,8 @@ export interface PublicDecision {
   id: string;
   version: number;
   publishedAt: Date;
+  /** When version 1 was published. */
+  firstPublishedAt: Date;
   jsonSha256: string;
   decision: DecisionSnapshot['decision'];
 }
@@ -480,13 +557,21 @@ export async function listDecisions(
     .selectFrom('decision_versions as v')
     .innerJoin('decisions', 'decisions.id', 'v.decision_id')
     .distinctOn('v.decision_id')
-    .select(['v.decision_id', 'v.version_no', 'v.published_at', 'v.canonical_json', 'v.json_sha256']);
+    .select(['v.decision_id', 'v.version_no', 'v.published_at', 'v.canonical_json', 'v.json_sha256'])
+    .select((eb) =>
+      eb
+        .selectFrom('decision_versions as first')
+        .select((e) => e.fn.min('first.published_at').as('at'))
+        .whereRef('first.decision_id', '=', 'v.decision_id')
+        .as('first_published_at'),
+    );
   if (opts.boardId) query = query.where('decisions.board_id', '=', opts.boardId);
   const rows = await query.orderBy('v.decision_id').orderBy('v.version_no', 'desc').limit(2000).execute();
   const out = rows.map((r) => ({
     id: r.decision_id,
     version: r.version_no,
     publishedAt: r.published_at,
+    firstPublishedAt: new Date(r.first_published_at ?? r.published_at),
     jsonSha256: r.json_sha256,
     decision: (JSON.parse(r.canonical_json) as DecisionSnapshot).decision,
   }));
@@ -500,7 +585,7 @@ export async function listDecisions(
 export async function decisionVersions(db: Database, decisionId: string): Promise<PublicVersionMeta[]> {
   const rows = await db
     .selectFrom('decision_versions')
-    .select(['version_no', 'published_at', 'reason', 'json_sha256', 'pdf_sha256', 'pdf_size'])
+    .select(['version_no', 'published_at', 'reason', 'json_sha256', 'pdf_sha256', 'pdf_size', 'pdf_filename'])
     .where('decision_id', '=', decisionId)
     .orderBy('version_no')
     .execute();
@@ -514,6 +599,7 @@ export async function decisionVersions(db: Database, decisionId: string): Promis
     jsonSha256: r.json_sha256,
     pdfSha256: r.pdf_sha256,
     pdfSize: r.pdf_size,
+    pdfFilename: r.pdf_filename,
   }));
 }
 

@@ -21,11 +21,16 @@ import {
   publicationEntries,
   upcomingMeetings,
 } from './feeds.ts';
+import * as oparl from './public-oparl.ts';
 import { api } from './public-paths.ts';
 import * as read from './public-read.ts';
 import {
   actionsQuery,
   decisionsQuery,
+  listMetaFields,
+  oparlBodyListSchema,
+  oparlBodySchema,
+  oparlSystemSchema,
   publicActionDetailSchema,
   publicActionSchema,
   publicAgendaItemSchema,
@@ -130,15 +135,102 @@ const rawJson = z
   .meta({ description: 'The canonical JSON exactly as published (its SHA-256 is the ETag)' });
 const binary = z.any().meta({ format: 'binary' });
 
-const jsonApi: FastifyPluginAsyncZod = async (app) => {
+/** A list: `items` as before, plus OParl's `pagination` and `links`. */
+const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), ...listMetaFields });
+
+const ownSchemas: Record<oparl.OwnType, z.ZodType> = {
+  Action: publicActionDetailSchema,
+  Decision: publicDecisionDetailSchema,
+};
+
+/** A JSON Schema of an own type's object (dates as date-time strings, as they are sent). */
+function jsonSchemaOf(base: string, name: oparl.OwnType) {
+  return {
+    ...z.toJSONSchema(ownSchemas[name], {
+      io: 'output',
+      unrepresentable: 'any',
+      override: (ctx) => {
+        if (ctx.zodSchema._zod.def.type === 'date')
+          Object.assign(ctx.jsonSchema, { type: 'string', format: 'date-time' });
+      },
+    }),
+    $id: oparl.ownType(base, name),
+    title: name,
+  };
+}
+
+const jsonApi: FastifyPluginAsyncZod<PublicDataOptions> = async (app, opts) => {
   registerPublicCaching(app);
+  const baseOf = (request: FastifyRequest) => baseUrlOf(request, opts.baseUrl);
+  const meetings = (base: string, items: read.PublicMeetingSummary[]) =>
+    items.map((m) => ({ ...view.meetingSummary(m), ...oparl.meeting(base, m) }));
+  const actions = (base: string, items: read.PublicAction[]) =>
+    items.map((a) => ({ ...view.action(a), ...oparl.action(base, a) }));
+  const board = (base: string, b: read.PublicBoard) => ({ ...view.board(b), ...oparl.board(base, b) });
 
   app.get(
-    '/boards',
+    '/system',
     {
-      schema: { tags, summary: 'Boards', response: { 200: z.object({ items: z.array(publicBoardSchema) }) } },
+      schema: {
+        tags,
+        summary: 'OParl System: the entry point (its body lists the boards and meetings)',
+        response: { 200: oparlSystemSchema },
+      },
     },
-    async (request) => ({ items: (await read.listBoards(request.ctx().db)).map(view.board) }),
+    async (request) => oparl.system(baseOf(request)),
+  );
+  app.get(
+    '/bodies',
+    {
+      schema: {
+        tags,
+        summary: 'OParl bodies: the one office publishing here',
+        response: { 200: oparlBodyListSchema },
+      },
+    },
+    async (request) => {
+      const base = baseOf(request);
+      return { data: [oparl.body(base)], ...oparl.listMeta(base, api.bodies(), 1) };
+    },
+  );
+  app.get(
+    '/bodies/:id',
+    {
+      schema: {
+        tags,
+        summary: 'OParl Body: the office publishing here',
+        params: z.object({ id: z.string().max(100) }),
+        response: { 200: oparlBodySchema, ...problems(404) },
+      },
+    },
+    async (request) => {
+      if (request.params.id !== oparl.BODY.id) throw new NotFound('body');
+      return oparl.body(baseOf(request));
+    },
+  );
+  app.get(
+    '/schema/:name',
+    {
+      schema: {
+        tags,
+        summary: 'The JSON Schema of this API’s own object types (the `type` of actions and decisions)',
+        params: z.object({ name: z.enum(oparl.OWN_TYPES) }),
+        response: { 200: z.any().meta({ description: 'A JSON Schema (draft 2020-12)' }), ...problems(400) },
+      },
+    },
+    async (request, reply) => {
+      reply.type('application/schema+json; charset=utf-8');
+      return JSON.stringify(jsonSchemaOf(baseOf(request), request.params.name));
+    },
+  );
+  app.get(
+    '/boards',
+    { schema: { tags, summary: 'Boards (OParl Organizations)', response: { 200: list(publicBoardSchema) } } },
+    async (request) => {
+      const base = baseOf(request);
+      const items = (await read.listBoards(request.ctx().db)).map((b) => board(base, b));
+      return { items, ...oparl.listMeta(base, api.boards(), items.length) };
+    },
   );
   app.get(
     '/boards/:id',
@@ -151,9 +243,9 @@ const jsonApi: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const board = await read.findBoard(request.ctx().db, request.params.id);
-      if (!board) throw new NotFound('board');
-      return view.board(board);
+      const found = await read.findBoard(request.ctx().db, request.params.id);
+      if (!found) throw new NotFound('board');
+      return board(baseOf(request), found);
     },
   );
   app.get(
@@ -165,14 +257,17 @@ const jsonApi: FastifyPluginAsyncZod = async (app) => {
           'A board’s meetings: upcoming (soonest first) or past (latest first), with date, time and place',
         params: idParams,
         querystring: whenQuery,
-        response: { 200: z.object({ items: z.array(publicMeetingSummarySchema) }), ...problems(400, 404) },
+        response: { 200: list(publicMeetingSummarySchema), ...problems(400, 404) },
       },
     },
     async (request) => {
       const { db } = request.ctx();
+      const base = baseOf(request);
       if (!(await read.findBoard(db, request.params.id))) throw new NotFound('board');
       const items = await read.listMeetings(db, { boardId: request.params.id, ...request.query });
-      return { items: items.map(view.meetingSummary) };
+      const { when, limit } = request.query;
+      const self = `${api.boardMeetings(request.params.id)}?when=${when}&limit=${limit}`;
+      return { items: meetings(base, items), ...oparl.listMeta(base, self, items.length, limit) };
     },
   );
   app.get(
@@ -184,18 +279,21 @@ const jsonApi: FastifyPluginAsyncZod = async (app) => {
           'The public action tracker of a board: actions made public by published notes, with their status',
         params: idParams,
         querystring: actionsQuery,
-        response: { 200: z.object({ items: z.array(publicActionSchema) }), ...problems(400, 404) },
+        response: { 200: list(publicActionSchema), ...problems(400, 404) },
       },
     },
     async (request) => {
       const { db } = request.ctx();
+      const base = baseOf(request);
+      const { status, owner } = request.query;
       if (!(await read.findBoard(db, request.params.id))) throw new NotFound('board');
       const items = await read.listActions(db, {
         boardId: request.params.id,
-        filter: request.query.status,
-        ownerId: request.query.owner,
+        filter: status,
+        ownerId: owner,
       });
-      return { items: items.map(view.action) };
+      const self = `${api.boardActions(request.params.id)}?status=${status}${owner ? `&owner=${owner}` : ''}`;
+      return { items: actions(base, items), ...oparl.listMeta(base, self, items.length) };
     },
   );
   app.get(
@@ -205,12 +303,16 @@ const jsonApi: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Meetings of every board',
         querystring: whenQuery,
-        response: { 200: z.object({ items: z.array(publicMeetingSummarySchema) }), ...problems(400) },
+        response: { 200: list(publicMeetingSummarySchema), ...problems(400) },
       },
     },
-    async (request) => ({
-      items: (await read.listMeetings(request.ctx().db, request.query)).map(view.meetingSummary),
-    }),
+    async (request) => {
+      const base = baseOf(request);
+      const items = await read.listMeetings(request.ctx().db, request.query);
+      const { when, limit } = request.query;
+      const self = `${api.meetings()}?when=${when}&limit=${limit}`;
+      return { items: meetings(base, items), ...oparl.listMeta(base, self, items.length, limit) };
+    },
   );
   app.get(
     '/meetings/:id',
@@ -223,7 +325,8 @@ const jsonApi: FastifyPluginAsyncZod = async (app) => {
         response: { 200: publicMeetingSchema, ...problems(400, 404) },
       },
     },
-    async (request) => view.meetingDetail(request.ctx().db, request.params.id),
+    async (request) =>
+      oparl.meetingDetail(baseOf(request), await view.meetingDetail(request.ctx().db, request.params.id)),
   );
   app.get(
     '/meetings/:id/agenda',
@@ -238,8 +341,29 @@ const jsonApi: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const meeting = await view.meetingDetail(request.ctx().db, request.params.id);
-      if (!meeting.agenda) throw new NotFound('published agenda');
-      return { items: meeting.agenda };
+      const items = oparl.agendaItems(baseOf(request), meeting);
+      if (!items) throw new NotFound('published agenda');
+      return { items };
+    },
+  );
+  app.get(
+    '/agenda-items/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One item of a published agenda (OParl AgendaItem)',
+        params: idParams,
+        response: { 200: publicAgendaItemSchema, ...problems(400, 404) },
+      },
+    },
+    async (request) => {
+      const { db } = request.ctx();
+      const meetingId = await read.publicItemMeeting(db, request.params.id);
+      const meeting = meetingId ? await view.meetingDetail(db, meetingId) : null;
+      const item =
+        meeting && oparl.agendaItems(baseOf(request), meeting)?.find((i) => i.id === request.params.id);
+      if (!item) throw new NotFound('agenda item');
+      return item;
     },
   );
   app.get(
@@ -316,7 +440,7 @@ const jsonApi: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const found = await read.findAction(request.ctx().db, request.params.id);
       if (!found) throw new NotFound('action');
-      return { ...view.action(found), updates: found.updates };
+      return { ...view.action(found), ...oparl.action(baseOf(request), found), updates: found.updates };
     },
   );
   app.get(
@@ -326,14 +450,19 @@ const jsonApi: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'The register of decisions of significant public interest (current versions)',
         querystring: decisionsQuery,
-        response: { 200: z.object({ items: z.array(publicDecisionSchema) }), ...problems(400) },
+        response: { 200: list(publicDecisionSchema), ...problems(400) },
       },
     },
     async (request, reply) => {
+      const base = baseOf(request);
       const items = await read.listDecisions(request.ctx().db, request.query);
       // Published versions are never withdrawn: the register changes only when one is added.
       setLastModified(reply, latest(items.map((d) => d.publishedAt)));
-      return { items: items.map(view.decision) };
+      const self = `${api.decisions()}${request.query.boardId ? `?boardId=${request.query.boardId}` : ''}`;
+      return {
+        items: items.map((d) => ({ ...view.decision(d), ...oparl.decision(base, d) })),
+        ...oparl.listMeta(base, self, items.length),
+      };
     },
   );
   app.get(
@@ -354,14 +483,17 @@ const jsonApi: FastifyPluginAsyncZod = async (app) => {
       if (!current || !found) throw new NotFound('decision');
       // Everything shown comes from the frozen versions.
       setLastModified(reply, current.publishedAt);
+      const decision = {
+        id: request.params.id,
+        version: current.versionNo,
+        publishedAt: current.publishedAt,
+        firstPublishedAt: versions[0]!.publishedAt,
+        jsonSha256: current.jsonSha256,
+        decision: found.snapshot.decision,
+      };
       return {
-        ...view.decision({
-          id: request.params.id,
-          version: current.versionNo,
-          publishedAt: current.publishedAt,
-          jsonSha256: current.jsonSha256,
-          decision: found.snapshot.decision,
-        }),
+        ...view.decision(decision),
+        ...oparl.decision(baseOf(request), decision),
         versions: versions.map((v) => view.decisionVersion(request.params.id, v)),
         diffUrl:
           versions.length > 1
@@ -482,6 +614,6 @@ const feeds: FastifyPluginAsyncZod<PublicDataOptions> = async (app, opts) => {
 
 /** Register at the root: `await app.register(publicDataRoutes, { baseUrl })`. */
 export const publicDataRoutes: FastifyPluginAsyncZod<PublicDataOptions> = async (app, opts) => {
-  await app.register(jsonApi, { prefix: '/public/v1' });
+  await app.register(jsonApi, { prefix: '/public/v1', baseUrl: opts.baseUrl });
   await app.register(feeds, { prefix: '/feeds', baseUrl: opts.baseUrl });
 };

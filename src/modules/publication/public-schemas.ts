@@ -1,11 +1,70 @@
 /**
  * The open data: response schemas are allow-lists, so nothing reaches the public that is not named
  * here. URLs are stable paths (UUIDs, version numbers); dates are London calendar dates.
+ *
+ * Shaped after OParl 1.1 where it fits (see public-oparl.ts): every object also carries `type`,
+ * `web`, `created`, `modified`, `deleted` and, because `id` was already the UUID that consumers
+ * and our paths use, OParl's `id` (the object's absolute URL) as `oparlId`.
  */
 import { z } from 'zod';
 import { text } from '../../http/common-schemas.ts';
 
 const link = z.string().meta({ description: 'A path on this site' });
+const absolute = z
+  .string()
+  .meta({ description: 'An absolute URL: PUBLIC_BASE_URL, or the request’s own host where that is unset' });
+
+/** The fields every object shares with OParl's (https://oparl.org/spezifikation/ "Eigenschaften"). */
+const oparlFields = {
+  oparlId: absolute.meta({
+    description:
+      'OParl `id`: the absolute URL of this object (GET it for this JSON). `id` stays the UUID, as it was before the OParl fields, so existing consumers and the stable paths keep working',
+  }),
+  type: z.string().meta({
+    description:
+      'OParl `type`: https://schema.oparl.org/1.1/… for OParl objects, {base}/public/v1/schema/… for this API’s own (Action, Decision)',
+  }),
+  web: absolute.meta({ description: 'OParl `web`: the HTML page of this object' }),
+  created: z.date().meta({ description: 'OParl `created`' }),
+  modified: z.date().meta({
+    description:
+      'OParl `modified`: the latest public event (creation, publication, a public update, closure). Never moved by a change to anything the public cannot see, so an edit to a title or place is shown at once but dated here from the next publication',
+  }),
+  deleted: z
+    .boolean()
+    .meta({ description: 'OParl `deleted`: always false (nothing published is withdrawn)' }),
+};
+
+/** OParl File: a PDF (a paper, a published version of the notes). */
+const fileFields = {
+  ...oparlFields,
+  oparlId: absolute.meta({
+    description:
+      'OParl `id`. A file has no JSON of its own here: its id is its accessUrl (the bytes, with their SHA-256 as ETag)',
+  }),
+  name: z.string(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  accessUrl: absolute,
+  downloadUrl: absolute,
+};
+
+export const publicFileSchema = z.object(fileFields).meta({ id: 'PublicFile' });
+
+/** OParl list conventions for the lists; they keep `items` (not OParl's `data`) for existing consumers. */
+export const listMetaFields = {
+  pagination: z
+    .object({
+      elementsPerPage: z.number().int(),
+      currentPage: z.number().int(),
+      totalElements: z.number().int().optional(),
+      totalPages: z.number().int().optional(),
+    })
+    .meta({ description: 'OParl `pagination`: one page (totals only where the list is not cut by `limit`)' }),
+  links: z.object({ first: absolute, self: absolute }).meta({ description: 'OParl `links`' }),
+};
 
 export const publicBoardSchema = z
   .object({
@@ -17,8 +76,13 @@ export const publicBoardSchema = z
     htmlUrl: link,
     meetingsUrl: link,
     actionsUrl: link,
+    ...oparlFields,
+    shortName: z.string(),
+    classification: z.string(),
+    body: absolute,
+    meeting: absolute.meta({ description: 'OParl Organization `meeting`: the board’s meetings (a list)' }),
   })
-  .meta({ id: 'PublicBoard' });
+  .meta({ id: 'PublicBoard', description: 'A board: an OParl Organization' });
 
 export const publicMeetingSummarySchema = z
   .object({
@@ -35,16 +99,23 @@ export const publicMeetingSummarySchema = z
     notesPublished: z.boolean(),
     url: link,
     htmlUrl: link,
+    ...oparlFields,
+    name: z.string(),
+    start: z.date(),
+    end: z.date().nullable().meta({ description: 'Not recorded: always null' }),
+    organization: z.array(absolute),
   })
-  .meta({ id: 'PublicMeetingSummary' });
+  .meta({ id: 'PublicMeetingSummary', description: 'A meeting: an OParl Meeting' });
 
-export const publicPaperSchema = z.object({
-  id: z.uuid(),
-  title: z.string(),
-  sizeBytes: z.number().int(),
-  sha256: z.string(),
-  url: link,
-});
+export const publicPaperSchema = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    sizeBytes: z.number().int(),
+    url: link,
+    ...fileFields,
+  })
+  .meta({ id: 'PublicPaper', description: 'A public paper: an OParl File' });
 
 export const publicAgendaItemSchema = z
   .object({
@@ -54,8 +125,16 @@ export const publicAgendaItemSchema = z
     presenters: z.array(z.string()),
     papers: z.array(publicPaperSchema),
     approvesNotesOf: z.array(z.object({ meetingId: z.uuid(), date: z.string(), notesUrl: link })),
+    ...oparlFields,
+    meeting: absolute,
+    order: z.number().int(),
+    name: z.string(),
+    public: z.boolean(),
+    auxiliaryFile: z
+      .array(publicPaperSchema)
+      .meta({ description: 'OParl `auxiliaryFile`: the same as `papers`' }),
   })
-  .meta({ id: 'PublicAgendaItem' });
+  .meta({ id: 'PublicAgendaItem', description: 'An item of a published agenda: an OParl AgendaItem' });
 
 export const publicVersionSchema = z
   .object({
@@ -88,8 +167,9 @@ export const publicActionSchema = z
     latestUpdate: z.object({ date: z.string(), text: z.string() }).nullable(),
     url: link,
     htmlUrl: link,
+    ...oparlFields,
   })
-  .meta({ id: 'PublicAction' });
+  .meta({ id: 'PublicAction', description: 'An action (not an OParl object; OParl’s conventions)' });
 
 export const publicActionDetailSchema = publicActionSchema
   .extend({ updates: z.array(z.object({ date: z.string(), text: z.string() })) })
@@ -110,8 +190,9 @@ export const publicDecisionSchema = z
     publishedAt: z.date(),
     url: link,
     htmlUrl: link,
+    ...oparlFields,
   })
-  .meta({ id: 'PublicDecision' });
+  .meta({ id: 'PublicDecision', description: 'A decision (not an OParl object; OParl’s conventions)' });
 
 export const publicDecisionDetailSchema = publicDecisionSchema
   .extend({ versions: z.array(publicVersionSchema), diffUrl: link.nullable() })
@@ -126,8 +207,49 @@ export const publicMeetingSchema = publicMeetingSummarySchema
     notes: z.object({ versions: z.array(publicVersionSchema), diffUrl: link.nullable() }),
     actions: z.array(publicActionSchema),
     decisions: z.array(publicDecisionSchema),
+    agendaItem: z
+      .array(publicAgendaItemSchema)
+      .meta({ description: 'OParl `agendaItem`: `agenda`, or [] until published' }),
+    resultsProtocol: publicFileSchema
+      .nullable()
+      .meta({ description: 'OParl `resultsProtocol`: the PDF of the latest published version of the notes' }),
   })
   .meta({ id: 'PublicMeeting' });
+
+/** OParl System: the entry point. */
+export const oparlSystemSchema = z
+  .object({
+    id: absolute,
+    type: z.literal('https://schema.oparl.org/1.1/System'),
+    oparlVersion: z.literal('https://schema.oparl.org/1.1/'),
+    name: z.string(),
+    body: absolute.meta({ description: 'The list of bodies' }),
+    website: absolute,
+    web: absolute,
+  })
+  .meta({ id: 'OParlSystem' });
+
+/** OParl Body: the office publishing here; its boards are the Organizations. */
+export const oparlBodySchema = z
+  .object({
+    id: absolute,
+    type: z.literal('https://schema.oparl.org/1.1/Body'),
+    system: absolute,
+    name: z.string(),
+    shortName: z.string(),
+    website: absolute,
+    organization: absolute.meta({ description: 'The boards (a list with `items`)' }),
+    meeting: absolute.meta({
+      description: 'The upcoming meetings (a list with `items`; `?when=past` for the rest)',
+    }),
+    legislativeTerm: z.array(absolute).meta({ description: 'None: boards have no legislative terms' }),
+    web: absolute,
+  })
+  .meta({ id: 'OParlBody' });
+
+export const oparlBodyListSchema = z
+  .object({ data: z.array(oparlBodySchema), ...listMetaFields })
+  .meta({ id: 'OParlBodyList' });
 
 export const whenQuery = z.object({
   when: z.enum(['upcoming', 'past']).default('upcoming'),

@@ -71,6 +71,7 @@ export function decision(d: read.PublicDecision) {
     item: x.item,
     version: d.version,
     publishedAt: d.publishedAt,
+    firstPublishedAt: d.firstPublishedAt,
     url: api.decision(d.id),
     htmlUrl: paths.decision(d.id),
   };
@@ -106,6 +107,8 @@ export async function meetingDetail(db: Database, id: string) {
     decisions: decisions.map(decision),
     /** For the ETag of the meeting page: changes whenever anything shown changes. */
     updatedAt: m.updatedAt,
+    /** The read model, for the OParl fields (public-oparl.ts); not itself output. */
+    record: m,
   };
 }
 export type MeetingDetail = Awaited<ReturnType<typeof meetingDetail>>;
