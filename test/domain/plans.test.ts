@@ -217,6 +217,15 @@ describe('plans and commitments', () => {
       payload: { chapter: 'Prevention and Rehabilitation' },
     });
     expect(patched.json().chapter).toBe('Prevention and Rehabilitation');
+    // An empty patch changes nothing (it was a 500: an UPDATE with no SET; found by the OpenAPI fuzzer).
+    const empty = await t.request({
+      method: 'PATCH',
+      url: `${api}/commitments/${id148}`,
+      as: secretariat,
+      payload: {},
+    });
+    expect(empty.statusCode, empty.body).toBe(200);
+    expect(empty.json()).toMatchObject({ ref: 148, chapter: 'Prevention and Rehabilitation' });
     expectProblem(
       await t.request({
         method: 'PATCH',

@@ -203,10 +203,11 @@ export async function updateCommitment(
     if (input.ref !== undefined && (await repo.refTaken(db, before.planId, input.ref, id))) {
       throw new Conflict(`The plan already has a commitment ${input.ref}.`);
     }
+    // Every column, as updatePlan does: an empty patch ({}) must not become an UPDATE with no SET.
     await repo.updateCommitment(db, id, {
-      ...(input.ref !== undefined ? { ref: input.ref } : {}),
-      ...(input.chapter !== undefined ? { chapter: input.chapter } : {}),
-      ...(input.text !== undefined ? { text: input.text } : {}),
+      ref: input.ref ?? before.ref,
+      chapter: input.chapter ?? before.chapter,
+      text: input.text ?? before.text,
     });
     const after = await requireCommitment(db, user, id);
     await audit(db, ctx, user, 'commitment.update', 'commitment', id, before, after);
