@@ -30,14 +30,25 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
 type OpenApiDocument = ReturnType<typeof jsonSchemaTransformObject>;
 type Responses = Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
 
-/** Errors are served as application/problem+json: say so, instead of the default application/json. */
+/**
+ * Errors are served as application/problem+json: say so, instead of the default application/json.
+ * And a path parameter longer than the router takes (100 characters) is 414 on any route that has one.
+ */
 function problemsAsProblemJson(doc: OpenApiDocument): OpenApiDocument {
-  const paths = (doc as { paths?: Record<string, Record<string, { responses?: Responses }>> }).paths ?? {};
+  type Op = { parameters?: { in: string }[]; responses?: Responses };
+  const paths = (doc as { paths?: Record<string, Record<string, Op>> }).paths ?? {};
+  const problem = { $ref: '#/components/schemas/Problem' };
   for (const operation of Object.values(paths).flatMap((ops) => Object.values(ops))) {
     for (const response of Object.values(operation.responses ?? {})) {
       const json = response.content?.['application/json'];
-      if (json?.schema?.$ref !== '#/components/schemas/Problem') continue;
+      if (json?.schema?.$ref !== problem.$ref) continue;
       response.content = { 'application/problem+json': json };
+    }
+    if (operation.responses && operation.parameters?.some((p) => p.in === 'path')) {
+      operation.responses['414'] ??= {
+        description: 'A path parameter is too long',
+        content: { 'application/problem+json': { schema: problem } },
+      } as Responses[string];
     }
   }
   return doc;

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { idParams, problems } from '../../http/common-schemas.ts';
 import { requireIfMatch, setEtag } from '../../http/etag.ts';
 import { idempotent } from '../../http/idempotency.ts';
@@ -185,7 +186,13 @@ export const actionsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Download the PDF attached to an update',
         params: updateParams,
-        response: problems(400, 401, 404),
+        response: {
+          200: {
+            description: 'The PDF',
+            content: { 'application/pdf': { schema: z.any().meta({ format: 'binary' }) } },
+          },
+          ...problems(400, 401, 404),
+        },
       },
     },
     async (request, reply) => {

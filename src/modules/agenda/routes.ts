@@ -90,7 +90,7 @@ export const agendaRoutes: FastifyPluginAsyncZod<AgendaRoutesOptions> = async (a
         summary: "Edit an item; needs If-Match (admin, the board's secretariat)",
         params: idParams,
         body: itemPatch,
-        response: { 200: agendaItemSchema, ...problems(400, 401, 403, 404, 412, 428) },
+        response: { 200: agendaItemSchema, ...problems(400, 401, 403, 404, 409, 412, 428) },
       },
     },
     async (request, reply) => {
@@ -112,7 +112,7 @@ export const agendaRoutes: FastifyPluginAsyncZod<AgendaRoutesOptions> = async (a
         tags,
         summary: "Remove an item and its papers (admin, the board's secretariat)",
         params: idParams,
-        response: { 204: z.null(), ...problems(400, 401, 403, 404) },
+        response: { 204: z.null(), ...problems(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {

@@ -4,6 +4,7 @@ import { idParams, problems } from '../../http/common-schemas.ts';
 import { requireIfMatch, setEtag } from '../../http/etag.ts';
 import { idempotent } from '../../http/idempotency.ts';
 import type { BrowserPool } from '../../render/browser-pool.ts';
+import { pdfResponse } from '../documents/schemas.ts';
 import { diffQuery, notesDiffSchema, versionParams } from '../publication/schemas.ts';
 import { sendFrozenPdf } from '../publication/versions.ts';
 import {
@@ -123,7 +124,7 @@ export const decisionsRoutes: FastifyPluginAsyncZod<{ pool: () => BrowserPool }>
         tags,
         summary: 'The PDF notice of a published version (ETag: its SHA-256)',
         params: versionParams,
-        response: { 200: z.any().meta({ format: 'binary' }), 304: z.null(), ...problems(400, 401, 404) },
+        response: { 200: pdfResponse, 304: z.null(), ...problems(400, 401, 404) },
       },
     },
     async (request, reply) => {

@@ -76,7 +76,7 @@ export const meetingsRoutes: FastifyPluginAsyncZod = async (app) => {
           "Change a meeting's date, time, place or summary; needs If-Match (admin, the board's secretariat)",
         params: idParams,
         body: meetingPatch,
-        response: { 200: meetingDetailSchema, ...problems(400, 401, 403, 404, 412, 428) },
+        response: { 200: meetingDetailSchema, ...problems(400, 401, 403, 404, 409, 412, 428) },
       },
     },
     async (request, reply) => {

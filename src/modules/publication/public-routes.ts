@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { idParams, problems } from '../../http/common-schemas.ts';
 import { NotFound } from '../../http/errors.ts';
 import * as decisions from '../decisions/service.ts';
+import { pdfResponse } from '../documents/schemas.ts';
 import {
   atomFeed,
   atomLastModified,
@@ -133,7 +134,6 @@ const tags = ['open data'];
 const rawJson = z
   .any()
   .meta({ description: 'The canonical JSON exactly as published (its SHA-256 is the ETag)' });
-const binary = z.any().meta({ format: 'binary' });
 
 /** A list: `items` as before, plus OParl's `pagination` and `links`. */
 const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), ...listMetaFields });
@@ -215,7 +215,13 @@ const jsonApi: FastifyPluginAsyncZod<PublicDataOptions> = async (app, opts) => {
         tags,
         summary: 'The JSON Schema of this API’s own object types (the `type` of actions and decisions)',
         params: z.object({ name: z.enum(oparl.OWN_TYPES) }),
-        response: { 200: z.any().meta({ description: 'A JSON Schema (draft 2020-12)' }), ...problems(400) },
+        response: {
+          200: {
+            description: 'A JSON Schema (draft 2020-12)',
+            content: { 'application/schema+json': { schema: z.any() } },
+          },
+          ...problems(400),
+        },
       },
     },
     async (request, reply) => {
@@ -389,7 +395,7 @@ const jsonApi: FastifyPluginAsyncZod<PublicDataOptions> = async (app, opts) => {
         tags,
         summary: 'A published version of the notes as PDF (tagged, accessible), byte for byte',
         params: versionParams,
-        response: { 200: binary, 304: z.null(), ...problems(400, 404) },
+        response: { 200: pdfResponse, 304: z.null(), ...problems(400, 404) },
       },
     },
     async (request, reply) => {
@@ -418,7 +424,7 @@ const jsonApi: FastifyPluginAsyncZod<PublicDataOptions> = async (app, opts) => {
         tags,
         summary: 'A public paper (PDF) of a published agenda',
         params: idParams,
-        response: { 200: binary, 304: z.null(), ...problems(400, 404) },
+        response: { 200: pdfResponse, 304: z.null(), ...problems(400, 404) },
       },
     },
     async (request, reply) => {
@@ -525,7 +531,7 @@ const jsonApi: FastifyPluginAsyncZod<PublicDataOptions> = async (app, opts) => {
         tags,
         summary: 'A published version of a decision as PDF',
         params: versionParams,
-        response: { 200: binary, 304: z.null(), ...problems(400, 404) },
+        response: { 200: pdfResponse, 304: z.null(), ...problems(400, 404) },
       },
     },
     async (request, reply) => {
@@ -582,6 +588,9 @@ const feeds: FastifyPluginAsyncZod<PublicDataOptions> = async (app, opts) => {
       schema: {
         tags: ['feeds'],
         summary: 'Atom feed: agendas, notes (and corrections) and decisions as published',
+        response: {
+          200: { description: 'Atom 1.0', content: { 'application/atom+xml': { schema: z.string() } } },
+        },
       },
     },
     async (request, reply) => {
@@ -597,6 +606,9 @@ const feeds: FastifyPluginAsyncZod<PublicDataOptions> = async (app, opts) => {
       schema: {
         tags: ['feeds'],
         summary: 'iCalendar feed of upcoming public meetings (date, time in Europe/London, place)',
+        response: {
+          200: { description: 'iCalendar (RFC 5545)', content: { 'text/calendar': { schema: z.string() } } },
+        },
       },
     },
     async (request, reply) => {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, problems } from '../../http/common-schemas.ts';
 import { decisionsRoutes } from '../decisions/routes.ts';
+import { pdfResponse } from '../documents/schemas.ts';
 import { boardCompliance, complianceQuery, complianceSchema } from './compliance.ts';
 import { notesLines } from './readable-text.ts';
 import {
@@ -18,7 +19,6 @@ import * as service from './service.ts';
 import { sendFrozenPdf } from './versions.ts';
 
 const tags = ['publication'];
-const pdfBody = z.any().meta({ description: 'PDF bytes', format: 'binary' });
 
 /**
  * The secretariat's side of publication (under /api/v1): the notes workflow, frozen versions and
@@ -168,7 +168,7 @@ export const publicationRoutes: FastifyPluginAsyncZod<{ protectiveMarking: strin
         tags,
         summary: 'The PDF of a published version, byte for byte as frozen (ETag: its SHA-256)',
         params: versionParams,
-        response: { 200: pdfBody, 304: z.null(), ...problems(400, 401, 404) },
+        response: { 200: pdfResponse, 304: z.null(), ...problems(400, 401, 404) },
       },
     },
     async (request, reply) => {

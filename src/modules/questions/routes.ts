@@ -80,7 +80,7 @@ export const questionsRoutes: FastifyPluginAsyncZod = async (app) => {
           'Set the order of a meeting’s questions; pre-submitted ones are renumbered 1..n (secretariat)',
         params: meetingIdParams,
         body: questionOrderBody,
-        response: { 200: list, ...problems(400, 401, 403, 404) },
+        response: { 200: list, ...problems(400, 401, 403, 404, 409) },
       },
     },
     async (request) => ({

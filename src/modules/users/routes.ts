@@ -17,7 +17,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'One user (admin)',
         params: idParams,
-        response: { 200: userSchema, ...problems(401, 403, 404) },
+        response: { 200: userSchema, ...problems(400, 401, 403, 404) },
       },
     },
     async (request) => service.getUser(request.ctx(), request.params.id),
