@@ -10,6 +10,7 @@ import { createMeeting } from '../domain/meetings-fixtures.ts';
 import { capture, launchBrowser, type Session, signIn } from './browser.ts';
 import type { El } from './dom.ts';
 import { type WebWorld, webWorld } from './fixtures.ts';
+import { tokenIn, webClient } from './web-client.ts';
 
 const TEXTS = ['First: dogs?', 'Second: drones?', 'Third: elections?'];
 
@@ -220,6 +221,41 @@ describe('questions and item settings on the drafting screen', () => {
     ).json();
     expect(after).toMatchObject({ confidentiality: 'opcc_only', exemptReason: null });
     expect(clerk.errors).toEqual([]);
+  });
+
+  it('deletes through the script’s endpoint only the version it read (428 without If-Match, 412 if changed)', async () => {
+    const client = webClient(() => w.t.app);
+    const { jar } = await client.signIn(w.clerk2.email);
+    const token = tokenIn(
+      (await client.get(jar, `/staff/meetings/${meetingId}/draft?item=${updateItem}`)).body,
+    );
+    const created = await w.t.request({
+      method: 'POST',
+      url: `/api/v1/meetings/${meetingId}/questions`,
+      as: w.clerk,
+      payload: { source: 'in_meeting', itemId: updateItem, text: 'Delete me carefully?' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id } = created.json() as { id: string };
+    const edited = await w.t.request({
+      method: 'PATCH',
+      url: `/api/v1/questions/${id}`,
+      as: w.clerk,
+      payload: { text: 'Delete me carefully, reworded?' },
+      headers: { 'if-match': String(created.headers.etag) },
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const del = (ifMatch?: string) =>
+      w.t.app.inject({
+        method: 'DELETE',
+        url: `/staff/api/meetings/${meetingId}/questions/${id}`,
+        headers: { cookie: jar.header(), 'x-csrf-token': token, ...(ifMatch ? { 'if-match': ifMatch } : {}) },
+      });
+    expect((await del()).statusCode).toBe(428);
+    expect((await del(String(created.headers.etag))).statusCode).toBe(412);
+    expect((await apiQuestions()).map((q) => q.id)).toContain(id);
+    expect((await del(String(edited.headers.etag))).statusCode).toBe(204);
+    expect((await apiQuestions()).map((q) => q.id)).not.toContain(id);
   });
 
   it('chooses who can read an item when adding it to the agenda', async () => {

@@ -1,8 +1,9 @@
 /**
  * The drafting screen's JSON endpoints (/staff/api/...), for its scripts: the same services as the
  * API, reached with the session cookie and a CSRF header instead of a bearer token. Long-text
- * updates need If-Match (428/412 as in the API); creates take an Idempotency-Key so a retry after a
- * dropped connection never records a question or action twice. Errors are problem+json.
+ * updates and deleting a question need If-Match (428/412 as in the API); creates take an
+ * Idempotency-Key so a retry after a dropped connection never records a question or action twice.
+ * Errors are problem+json.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -203,7 +204,11 @@ export const draftApiRoutes: FastifyPluginAsyncZod<{ presence: Presence }> = asy
     '/meetings/:meetingId/questions/:questionId',
     { schema: { params: questionParams } },
     async (request, reply) => {
-      await questionsService.deleteQuestion(request.ctx(), request.params.questionId);
+      const { questionId } = request.params;
+      // Only the version the script read (428 without If-Match, 412 when it changed since).
+      await questionsService.deleteQuestion(request.ctx(), questionId, () =>
+        requireIfMatch(request, questionId),
+      );
       return reply.code(204).send();
     },
   );
