@@ -84,6 +84,14 @@ describe('questions', () => {
       headers: ifMatch ? { 'if-match': ifMatch } : {},
     });
 
+  const auditOf = (entityId: string, action: string) =>
+    t.database.db
+      .selectFrom('audit_log')
+      .select(['before', 'after'])
+      .where('entity_id', '=', entityId)
+      .where('action', '=', action)
+      .execute();
+
   it('records the three pre-submitted questions asked by Wasim Ali, numbered 1..3, with answer bullets', async () => {
     for (const q of referenceQuestions) {
       const res = await post(`/meetings/${ref.march.id}/questions`, secretariat, {
@@ -422,13 +430,68 @@ describe('questions', () => {
     expect(versionOf(after, ids[0]!)).toBe(versionOf(before, ids[0]!) + 1);
     expect(versionOf(after, ids[1]!)).toBe(versionOf(before, ids[1]!) + 1);
     for (const id of ids.slice(2)) expect(versionOf(after, id)).toBe(versionOf(before, id));
-    const audit = await t.database.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('entity_id', '=', futureMeetingId)
-      .where('action', '=', 'question.reorder')
-      .execute();
-    expect(audit.length).toBeGreaterThanOrEqual(2);
+    expect((await auditOf(futureMeetingId, 'question.reorder')).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('deleting renumbers the numbered questions left 1..n, new versions only where the number changed', async () => {
+    const meetingId = (
+      await createMeeting(t.database.db, ref.board.id, { startsAt: new Date(Date.now() + 60 * 86_400_000) })
+    ).id;
+    const add = async (source: string, text: string) => {
+      const res = await post(`/meetings/${meetingId}/questions`, secretariat, { source, text });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const [first, second, discussed, third, fourth] = [
+      await add('pre_submitted', 'First?'),
+      await add('pre_submitted', 'Second?'),
+      await add('in_meeting', 'Raised in discussion?'),
+      await add('pre_submitted', 'Third?'),
+      await add('pre_submitted', 'Fourth?'),
+    ];
+    const listNow = async () =>
+      (await get(`/meetings/${meetingId}/questions`, secretariat)).json().items as {
+        id: string;
+        number: number | null;
+        version: number;
+      }[];
+    const before = await listNow();
+    const versionOf = (list: typeof before, id: string) => list.find((q) => q.id === id)!.version;
+
+    const del = await t.request({ method: 'DELETE', url: `${api}/questions/${second}`, as: secretariat });
+    expect(del.statusCode, del.body).toBe(204);
+    const after = await listNow();
+    expect(after.map((q) => [q.id, q.number])).toEqual([
+      [first, 1],
+      [discussed, null],
+      [third, 2],
+      [fourth, 3],
+    ]);
+    expect(versionOf(after, first!)).toBe(versionOf(before, first!));
+    expect(versionOf(after, discussed!)).toBe(versionOf(before, discussed!));
+    expect(versionOf(after, third!)).toBe(versionOf(before, third!) + 1);
+    expect(versionOf(after, fourth!)).toBe(versionOf(before, fourth!) + 1);
+    const renumbered = await auditOf(meetingId, 'question.renumber');
+    expect(renumbered).toHaveLength(1);
+    expect(renumbered[0]!.before).toEqual([
+      { id: third, number: 3 },
+      { id: fourth, number: 4 },
+    ]);
+    expect(renumbered[0]!.after).toEqual([
+      { id: third, number: 2 },
+      { id: fourth, number: 3 },
+    ]);
+
+    // The last one, or one never numbered: nothing else changes and nothing is renumbered.
+    for (const id of [fourth!, discussed!]) {
+      const res = await t.request({ method: 'DELETE', url: `${api}/questions/${id}`, as: secretariat });
+      expect(res.statusCode, res.body).toBe(204);
+    }
+    expect((await listNow()).map((q) => [q.id, q.number, q.version])).toEqual([
+      [first, 1, versionOf(after, first!)],
+      [third, 2, versionOf(after, third!)],
+    ]);
+    expect(await auditOf(meetingId, 'question.renumber')).toHaveLength(1);
   });
 
   it('unknown meetings and questions are 404; anonymous is 401', async () => {

@@ -109,3 +109,26 @@ export async function setOrder(db: Database, id: string, position: number, numbe
     .where('id', '=', id)
     .execute();
 }
+
+/** The meeting's numbered questions in number order (then the secretariat's order), locked. */
+export function listNumberedQuestions(db: Database, meetingId: string) {
+  return db
+    .selectFrom('questions')
+    .select(['id', 'number'])
+    .where('meeting_id', '=', meetingId)
+    .where('number', 'is not', null)
+    .orderBy('number')
+    .orderBy('position')
+    .orderBy('created_at')
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
+export async function setNumber(db: Database, id: string, number: number) {
+  await db
+    .updateTable('questions')
+    .set({ number, version: sql`version + 1`, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}

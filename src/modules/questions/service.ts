@@ -253,7 +253,8 @@ export async function updateQuestion(
 
 /**
  * `expectedVersion` (from If-Match, or the version a confirmation page showed) is read only once the
- * caller may delete; when given, a question changed since then is not deleted (412).
+ * caller may delete; when given, a question changed since then is not deleted (412). The numbered
+ * questions left are renumbered 1..n in their order, so "Question N" has no gap.
  */
 export async function deleteQuestion(
   ctx: ServiceContext,
@@ -262,17 +263,40 @@ export async function deleteQuestion(
 ): Promise<void> {
   const user = requireUser(ctx.actor);
   await ctx.db.transaction().execute(async (db) => {
+    const found = await requireVisibleQuestion(db, user, id);
+    // The meeting's row first, as adding and reordering take it: numbering in a meeting is serialised.
+    const meeting = await requireMeeting(db, found.meeting_id, true);
     const row = await requireVisibleQuestion(db, user, id, true);
     await assertMeetingEditable(db, row.meeting_id);
     if (!canAdministerBoard(user, row.board_id)) {
       assertOwnQuestion(user, row);
-      assertMemberQuestionsOpen(await requireMeeting(db, row.meeting_id));
+      assertMemberQuestionsOpen(meeting);
     }
     const expected = expectedVersion();
     if (expected !== undefined) assertVersion(expected, row.version);
     const before = toQuestion(row, user);
     await repo.deleteQuestion(db, id);
     await audit(db, ctx, user, 'question.delete', id, before, undefined);
+    await closeNumberGaps(db, ctx, user, row.meeting_id);
+  });
+}
+
+/** Numbers the meeting's numbered questions 1..n in their order; only those whose number changes get a new version. */
+async function closeNumberGaps(db: Database, ctx: ServiceContext, user: Principal, meetingId: string) {
+  const numbered = await repo.listNumberedQuestions(db, meetingId);
+  const changed = numbered
+    .map((q, index) => ({ id: q.id, was: q.number, number: index + 1 }))
+    .filter((q) => q.was !== q.number);
+  if (!changed.length) return;
+  for (const q of changed) await repo.setNumber(db, q.id, q.number);
+  await recordAudit(db, {
+    actorUserId: user.userId,
+    action: 'question.renumber',
+    entityType: 'meeting',
+    entityId: meetingId,
+    before: changed.map((q) => ({ id: q.id, number: q.was })),
+    after: changed.map((q) => ({ id: q.id, number: q.number })),
+    requestId: ctx.requestId,
   });
 }
 
