@@ -185,6 +185,54 @@ describe('questions and item settings on the drafting screen', () => {
     }
   });
 
+  it('gives a question added with the script its controls at once; deleting one renumbers the rest', async () => {
+    await page.goto(draftUrl(questionsItem));
+    await page.click('#add-question');
+    const added = '#question-list > .question-block:last-child';
+    await page.type(`${added} [data-field="text"]`, 'Fourth: knife crime?');
+    // Saved by itself within a few seconds: then Move up and Delete appear, with no reload.
+    await page.waitForSelector(`${added} [data-move="up"]`, { timeout: 20_000 });
+    const controls = (selector: string) =>
+      page.$eval(selector, (el) =>
+        [...el.querySelectorAll('[data-question-controls] button, [data-question-controls] a')].map((c) =>
+          c.textContent?.trim(),
+        ),
+      );
+    expect(await controls(added)).toEqual(['Move up Question 3', 'Delete Question 3']);
+    // The question that was last can now move down.
+    expect(await controls(`#question-${ids[1]}`)).toEqual([
+      'Move up Question 2',
+      'Move down Question 2',
+      'Delete Question 2',
+    ]);
+    const newId = await page.$eval(added, (el) => el.getAttribute('data-question-id') ?? '');
+    expect((await apiQuestions()).map((q) => q.id)).toContain(newId);
+    expect(await page.$eval(`${added} a[href*="/delete"]`, (el) => el.getAttribute('href'))).toBe(
+      `/staff/meetings/${meetingId}/draft/questions/${newId}/delete?item=${questionsItem}`,
+    );
+    expect(await capture(page, '17-draft-question-added-controls')).toEqual([]);
+
+    await go(page, () => page.click(`${added} [data-move="up"]`));
+    expect(await listed(page)).toEqual([
+      { label: 'Question 1', text: TEXTS[0] },
+      { label: 'Question 2', text: 'Fourth: knife crime?' },
+      { label: 'Question 3', text: TEXTS[1] },
+    ]);
+
+    // Deleting the one in the middle leaves no gap in the numbers.
+    await go(page, () => page.click(`#question-${newId} a[href*="/delete"]`));
+    await go(page, () => page.click('button::-p-text(Delete the question)'));
+    expect(await listed(page)).toEqual([
+      { label: 'Question 1', text: TEXTS[0] },
+      { label: 'Question 2', text: TEXTS[1] },
+    ]);
+    expect((await apiQuestions()).map((q) => [q.number, q.text])).toEqual([
+      [1, TEXTS[0]],
+      [2, TEXTS[1]],
+    ]);
+    expect(clerk.errors).toEqual([]);
+  });
+
   it('chooses who can read an item while drafting it: an exempt item needs its reason', async () => {
     await page.goto(draftUrl(updateItem));
     await page.click('#item-confidentiality summary');

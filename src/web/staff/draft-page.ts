@@ -100,6 +100,13 @@ export async function draftPageModel(
     inAttendance: a.status === 'in_attendance',
     statusLabel: ATTENDANCE_LABELS[a.status],
   }));
+  /** Move up (not the first), Move down (not the last) and Delete, for the question with this id. */
+  const controlsFor = (id: string, first: boolean, last: boolean) => ({
+    first,
+    last,
+    move: `${base}/draft/questions/${id}/move`,
+    delete: `${base}/draft/questions/${id}/delete?item=${item.id}`,
+  });
   const questions = state.questions.map((q, n) => {
     const override = overrides.questionOverrides?.get(q.id);
     return {
@@ -112,14 +119,7 @@ export async function draftPageModel(
       askedByPersonId: override ? override.askedByPersonId : q.askedByPersonId,
       conflict: override?.conflict ?? null,
       action: `${base}/draft/questions/${q.id}`,
-      controls: draft.locked
-        ? null
-        : {
-            first: n === 0,
-            last: n === state.questions.length - 1,
-            move: `${base}/draft/questions/${q.id}/move`,
-            delete: `${base}/draft/questions/${q.id}/delete?item=${item.id}`,
-          },
+      controls: draft.locked ? null : controlsFor(q.id, n === 0, n === state.questions.length - 1),
     };
   });
   const dueText = suggestedDueText(draft.suggestedDueDate);
@@ -174,6 +174,8 @@ export async function draftPageModel(
       conflict: null,
       actions: [],
     },
+    /** Copied by the script for a question it adds: __QID__ becomes the id, __LABEL__ its label. */
+    controlsTemplate: draft.locked ? null : controlsFor('__QID__', false, false),
     people,
     organisations,
     suggestedDueDate: draft.suggestedDueDate,

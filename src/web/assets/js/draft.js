@@ -9,6 +9,7 @@
 import { enhanceSelect } from './combobox.js';
 import { cloneTemplate, createActionForms } from './draft-actions.js';
 import { showConflict } from './draft-conflict.js';
+import { syncQuestionControls } from './draft-controls.js';
 import { focusMovedQuestion, saveBeforeLeaving } from './draft-leave.js';
 import { mergeText } from './draft-merge.js';
 import { startPresence } from './draft-presence.js';
@@ -190,9 +191,27 @@ function adopt(q, saved, sent) {
     q.el.dataset.questionId = saved.id;
     q.el.id = `question-${saved.id}`;
     const label = q.el.querySelector('[data-question-label]');
+    // As the page prints it: by number, else by its place under the item.
+    const place = [...questionList.querySelectorAll(':scope > .question-block')].indexOf(q.el) + 1;
     if (label)
-      label.textContent = saved.number ? `Question ${saved.number}` : 'Question (raised in discussion)';
+      label.textContent = saved.number
+        ? `Question ${saved.number}`
+        : `Question ${place} (raised in discussion)`;
+    syncControls();
   }
+}
+
+const controlsTemplate = /** @type {HTMLTemplateElement | null} */ (
+  document.getElementById('question-controls-template')
+);
+
+/** Move up / Move down / Delete on every saved question, as after a reload. */
+function syncControls() {
+  syncQuestionControls(
+    questionList,
+    controlsTemplate,
+    (block) => questions.get(block.dataset.key ?? '')?.id ?? null,
+  );
 }
 
 /** @param {string} key */
