@@ -400,6 +400,16 @@ export interface DecisionVersionsTable extends FrozenVersionColumns {
 }
 // --- end publication ---
 
+/** A drafting screen open in one tab ("Also editing: …"), until expires_at (migration 0008). */
+export interface PresenceTable {
+  tab: string;
+  user_id: string;
+  meeting_id: string;
+  item_id: string;
+  last_seen: Date;
+  expires_at: Date;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   people: PeopleTable;
@@ -429,4 +439,5 @@ export interface DB {
   notes_versions: NotesVersionsTable;
   decisions: DecisionsTable;
   decision_versions: DecisionVersionsTable;
+  presence: PresenceTable;
 }

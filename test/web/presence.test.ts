@@ -1,50 +1,27 @@
 /**
- * "Also editing: …" on the drafting screen: the in-memory register (with a clock the test moves),
- * then two people in two real browser sessions on the same meeting, one of them without JavaScript;
- * and a drafting screen left unattended going to the sign-in page when its session runs out.
+ * "Also editing: …" on the drafting screen: the register in the database (with a clock the test
+ * moves), then two people in two real browser sessions on the same meeting, one of them without
+ * JavaScript, and two served by two API processes on one database; and a drafting screen left
+ * unattended going to the sign-in page when its session runs out.
  */
+import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildApp } from '../../src/app.ts';
+import { openDatabase } from '../../src/db/database.ts';
 import { createSessionCodec } from '../../src/web/session.ts';
-import { HEARTBEAT_TTL_MS, PAGE_VIEW_TTL_MS, Presence, presenceText } from '../../src/web/staff/presence.ts';
+import {
+  HEARTBEAT_TTL_MS,
+  left,
+  others,
+  PAGE_VIEW_TTL_MS,
+  presenceText,
+  seen,
+} from '../../src/web/staff/presence.ts';
 import { createMeeting } from '../domain/meetings-fixtures.ts';
 import { capture, launchBrowser, signIn } from './browser.ts';
 import type { Win } from './dom.ts';
 import { type WebWorld, webWorld } from './fixtures.ts';
-
-describe('the presence register', () => {
-  const ann = { userId: 'u-ann', name: 'Ann Clerk', itemTitle: 'PCC Update' };
-  const bob = { userId: 'u-bob', name: 'Bob Clerk', itemTitle: 'Questions' };
-
-  it('lists the others on a meeting, once each, until their tab expires or leaves', () => {
-    let now = 1_000_000;
-    const presence = new Presence(() => now);
-    presence.seen('m1', 'tab-a', ann, PAGE_VIEW_TTL_MS);
-    presence.seen('m1', 'tab-b1', bob, HEARTBEAT_TTL_MS);
-    presence.seen('m1', 'tab-b2', { ...bob, itemTitle: 'CLOSE' }, PAGE_VIEW_TTL_MS);
-    presence.seen('m2', 'tab-c', { ...bob, itemTitle: 'Elsewhere' }, HEARTBEAT_TTL_MS);
-    expect(presence.others('m1', ann.userId)).toEqual([{ ...bob, itemTitle: 'CLOSE' }]);
-    expect(presence.others('m1', bob.userId)).toEqual([ann]);
-    expect(presenceText(presence.others('m1', bob.userId))).toBe('Also editing: Ann Clerk (PCC Update)');
-    expect(presenceText([])).toBe('');
-
-    now += HEARTBEAT_TTL_MS;
-    expect(presence.others('m2', ann.userId)).toEqual([]);
-    presence.left('m1', 'tab-b2', ann.userId); // not Ann's tab: nothing happens
-    expect(presence.others('m1', ann.userId)).toHaveLength(1);
-    presence.left('m1', 'tab-b2', bob.userId);
-    expect(presence.others('m1', ann.userId)).toEqual([]);
-    now += PAGE_VIEW_TTL_MS;
-    expect(presence.others('m1', bob.userId)).toEqual([]);
-  });
-
-  it('keeps a tab its first user’s', () => {
-    const presence = new Presence();
-    presence.seen('m1', 'tab-a', ann, HEARTBEAT_TTL_MS);
-    presence.seen('m1', 'tab-a', bob, HEARTBEAT_TTL_MS);
-    expect(presence.others('m1', 'someone')).toEqual([ann]);
-  });
-});
 
 describe('two people on the same meeting’s drafting screen', () => {
   let w: WebWorld;
@@ -63,31 +40,86 @@ describe('two people on the same meeting’s drafting screen', () => {
     await w?.close();
   });
 
-  const open = (page: Page, title: string) =>
-    page.goto(`${w.baseUrl}/staff/meetings/${meetingId}/draft?item=${items[title]}`);
+  const open = (page: Page, title: string, baseUrl = w.baseUrl) =>
+    page.goto(`${baseUrl}/staff/meetings/${meetingId}/draft?item=${items[title]}`);
   const presenceOf = (page: Page) => page.$eval('#presence', (el) => el.textContent ?? '');
+  const nameOf = async (id: string) =>
+    (
+      await w.t.database.db
+        .selectFrom('users')
+        .select('display_name')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+    ).display_name;
 
-  it('each sees “Also editing” with the other’s name, and it goes when the other leaves', async () => {
-    const clerk = await signIn(browser, w.baseUrl, w.clerk.email);
-    const clerk2 = await signIn(browser, w.baseUrl, w.clerk2.email);
-    const [name1, name2] = await Promise.all(
-      [w.clerk, w.clerk2].map(async (u) => {
-        const me = await w.t.request({ method: 'GET', url: '/api/v1/auth/me', as: u });
-        return (me.json() as { displayName: string }).displayName;
-      }),
+  it('the register lists the others on a meeting, once each, until their tab expires or leaves', async () => {
+    const db = w.t.database.db;
+    const ann = { userId: w.clerk.id, name: await nameOf(w.clerk.id) };
+    const bob = { userId: w.clerk2.id, name: await nameOf(w.clerk2.id) };
+    const other = await createMeeting(w.t, w.clerk, w.board.id, { date: '2026-07-21' });
+    const tab = () => crypto.randomUUID();
+    // An hour ago, so nothing here is still open when the browsers below look.
+    let now = Date.now() - 3_600_000;
+    const at = () => new Date(now);
+    const on = (title: string, meeting = meetingId) => ({
+      meetingId: meeting,
+      itemId: meeting === meetingId ? items[title]! : other.items.find((i) => i.title === title)!.id,
+    });
+    const [a, b1, b2, c] = [tab(), tab(), tab(), tab()];
+    await seen(db, { tab: a, userId: ann.userId, ...on('PCC Update') }, PAGE_VIEW_TTL_MS, at());
+    await seen(
+      db,
+      { tab: b1, userId: bob.userId, ...on('Questions from AGB members') },
+      HEARTBEAT_TTL_MS,
+      at(),
     );
+    await seen(db, { tab: b2, userId: bob.userId, ...on('CLOSE') }, PAGE_VIEW_TTL_MS, at());
+    await seen(db, { tab: c, userId: bob.userId, ...on('PCC Update', other.id) }, HEARTBEAT_TTL_MS, at());
+    expect(await others(db, meetingId, ann.userId, at())).toEqual([{ ...bob, itemTitle: 'CLOSE' }]);
+    expect(await others(db, meetingId, bob.userId, at())).toEqual([{ ...ann, itemTitle: 'PCC Update' }]);
+    expect(presenceText(await others(db, meetingId, bob.userId, at()))).toBe(
+      `Also editing: ${ann.name} (PCC Update)`,
+    );
+    expect(presenceText([])).toBe('');
+    // A tab is its first user's: another cannot take it over.
+    await seen(db, { tab: a, userId: bob.userId, ...on('CLOSE') }, PAGE_VIEW_TTL_MS, at());
+    expect(await others(db, meetingId, w.admin.id, at())).toEqual([
+      { ...ann, itemTitle: 'PCC Update' },
+      { ...bob, itemTitle: 'CLOSE' },
+    ]);
+
+    now += HEARTBEAT_TTL_MS;
+    expect(await others(db, other.id, ann.userId, at())).toEqual([]);
+    await left(db, meetingId, b2, ann.userId); // not Ann's tab: nothing happens
+    expect(await others(db, meetingId, ann.userId, at())).toHaveLength(1);
+    await left(db, meetingId, b2, bob.userId);
+    expect(await others(db, meetingId, ann.userId, at())).toEqual([]);
+    now += PAGE_VIEW_TTL_MS;
+    expect(await others(db, meetingId, bob.userId, at())).toEqual([]);
+
+    // The next heartbeat, anyone's, clears the expired rows.
+    const d = tab();
+    await seen(db, { tab: d, userId: ann.userId, ...on('CLOSE') }, HEARTBEAT_TTL_MS, at());
+    expect((await db.selectFrom('presence').select('tab').execute()).map((r) => r.tab)).toEqual([d]);
+    await left(db, meetingId, d, ann.userId);
+  });
+
+  /** One person on PCC Update, the other (at `baseUrl2`) on `item`: each sees the other, then the other goes. */
+  async function seeEachOther(baseUrl2: string, item: string, screenshot: string | null) {
+    const clerk = await signIn(browser, w.baseUrl, w.clerk.email);
+    const clerk2 = await signIn(browser, baseUrl2, w.clerk2.email);
     try {
       await open(clerk.page, 'PCC Update');
       expect(await presenceOf(clerk.page)).toBe('');
-      await open(clerk2.page, 'Chief Constable Update');
+      await open(clerk2.page, item, baseUrl2);
       // Printed with the page, script or not.
-      expect(await presenceOf(clerk2.page)).toBe(`Also editing: ${name1} (PCC Update)`);
+      expect(await presenceOf(clerk2.page)).toBe(`Also editing: ${await nameOf(w.clerk.id)} (PCC Update)`);
       // The first person's page hears of it from its heartbeat.
-      await waitForPresence(clerk.page, `Also editing: ${name2} (Chief Constable Update)`);
-      expect(await capture(clerk.page, '20-draft-also-editing')).toEqual([]);
+      await waitForPresence(clerk.page, `Also editing: ${await nameOf(w.clerk2.id)} (${item})`);
+      if (screenshot) expect(await capture(clerk.page, screenshot)).toEqual([]);
 
       // The second person goes to another page: the first no longer sees them.
-      await clerk2.page.goto(`${w.baseUrl}/staff`);
+      await clerk2.page.goto(`${baseUrl2}/staff`);
       await waitForPresence(clerk.page, '');
       expect(clerk.errors).toEqual([]);
       expect(clerk2.errors).toEqual([]);
@@ -95,7 +127,27 @@ describe('two people on the same meeting’s drafting screen', () => {
       await clerk.close();
       await clerk2.close();
     }
+  }
+
+  it('each sees “Also editing” with the other’s name, and it goes when the other leaves', async () => {
+    await seeEachOther(w.baseUrl, 'Chief Constable Update', '20-draft-also-editing');
   });
+
+  it.runIf(inject('testDb').mode === 'postgres')(
+    'each sees the other when they are served by two API processes on one database',
+    async () => {
+      const second = await openDatabase({ kind: 'postgres', url: w.t.database.url! });
+      const app2 = await buildApp({ config: w.t.config, db: second.db });
+      try {
+        await app2.listen({ host: '127.0.0.1', port: 0 });
+        const { port } = app2.server.address() as AddressInfo;
+        await seeEachOther(`http://127.0.0.1:${port}`, 'CLOSE', null);
+      } finally {
+        await app2.close();
+        await second.close();
+      }
+    },
+  );
 
   it('works without JavaScript: the page says who else is there when it loads', async () => {
     const clerk = await signIn(browser, w.baseUrl, w.clerk.email);

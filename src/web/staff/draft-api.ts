@@ -21,7 +21,7 @@ import { csrfToken } from '../csrf.ts';
 import { requireBoardAdmin, secretariatOnly, signedIn } from './access.ts';
 import { loadDraft, sourceForItem, toDraftAction, toDraftQuestion } from './draft-model.ts';
 import { answerLinesToBullets, draftTextToHtml, htmlToDraftText } from './draft-text.ts';
-import { HEARTBEAT_TTL_MS, type Presence, presenceText } from './presence.ts';
+import * as presence from './presence.ts';
 
 const meetingParams = z.object({ meetingId: z.uuid() });
 const itemParams = meetingParams.extend({ itemId: z.uuid() });
@@ -86,7 +86,7 @@ const presenceReply = z.object({
   text: z.string(),
 });
 
-export const draftApiRoutes: FastifyPluginAsyncZod<{ presence: Presence }> = async (app, { presence }) => {
+export const draftApiRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('preHandler', secretariatOnly);
 
   // The drafting screen's heartbeat: this tab is still open on this item; who else is on the meeting?
@@ -103,14 +103,15 @@ export const draftApiRoutes: FastifyPluginAsyncZod<{ presence: Presence }> = asy
       const { meetingId } = request.params;
       const item = await getItemForRead(request.ctx(), request.body.itemId);
       if (item.meeting_id !== meetingId) throw new NotFound('agenda item');
-      const user = requireBoardAdmin(request, item.board_id);
-      const visitor = { userId: user.userId, name: user.displayName, itemTitle: item.title };
-      presence.seen(meetingId, request.body.tab, visitor, HEARTBEAT_TTL_MS);
-      const others = presence.others(meetingId, user.userId);
+      const { userId } = requireBoardAdmin(request, item.board_id);
+      const { db } = request.ctx();
+      const { tab, itemId } = request.body;
+      await presence.seen(db, { tab, userId, meetingId, itemId }, presence.HEARTBEAT_TTL_MS);
+      const others = await presence.others(db, meetingId, userId);
       reply.header('cache-control', 'no-store');
       return {
         others: others.map(({ name, itemTitle }) => ({ name, itemTitle })),
-        text: presenceText(others),
+        text: presence.presenceText(others),
       };
     },
   );
@@ -119,7 +120,8 @@ export const draftApiRoutes: FastifyPluginAsyncZod<{ presence: Presence }> = asy
     '/meetings/:meetingId/presence/:tab',
     { schema: { params: meetingParams.extend({ tab: z.uuid() }) } },
     async (request, reply) => {
-      presence.left(request.params.meetingId, request.params.tab, signedIn(request).userId);
+      const { meetingId, tab } = request.params;
+      await presence.left(request.ctx().db, meetingId, tab, signedIn(request).userId);
       return reply.code(204).send();
     },
   );

@@ -25,7 +25,7 @@ import { loadDraft, sourceForItem } from './draft-model.ts';
 import { type DraftOverrides, draftPageModel, noticeText } from './draft-page.ts';
 import { answerLinesToBullets, draftTextToHtml } from './draft-text.ts';
 import { staffMeta } from './nav.ts';
-import { PAGE_VIEW_TTL_MS, type Presence, presenceText } from './presence.ts';
+import * as presence from './presence.ts';
 
 const meetingParams = z.object({ id: z.uuid() });
 const itemParams = meetingParams.extend({ itemId: z.uuid() });
@@ -36,45 +36,40 @@ const CONFLICT =
   'Someone else saved a change while you were editing. Both versions have been combined below: check them and save again.';
 
 /** Renders the drafting screen, counting the page view as a tab open on the meeting. */
-const draftRenderer = (presence: Presence) =>
-  async function renderDraft(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    meetingId: string,
-    itemId: string | undefined,
-    overrides: DraftOverrides = {},
-    status = 200,
-  ) {
-    const draft = await loadDraft(request, meetingId, itemId);
-    // Each page view is a tab of its own; its script keeps it alive with the same id.
-    const tab = randomUUID();
-    const user = signedIn(request);
-    presence.seen(
-      meetingId,
-      tab,
-      { userId: user.userId, name: user.displayName, itemTitle: draft.item.title },
-      PAGE_VIEW_TTL_MS,
-    );
-    const model = await draftPageModel(request, draft, overrides);
-    const others = presenceText(presence.others(meetingId, user.userId));
-    return reply.page(
-      'staff/draft',
-      { ...model, presence: others, data: { ...model.data, tab } },
-      {
-        ...staffMeta(request, 'boards', {
-          title: `${draft.item.number}. ${draft.item.title} – drafting ${draft.meeting.dateText}`,
-          breadcrumbs: [
-            { href: '/staff', text: 'Boards and meetings' },
-            { href: `/staff/boards/${draft.meeting.boardId}`, text: draft.meeting.boardName },
-            { href: `/staff/meetings/${draft.meeting.id}`, text: draft.meeting.dateText },
-          ],
-        }),
-        wide: true,
-        scripts: ['js/draft.js'],
-        status,
-      },
-    );
-  };
+async function renderDraft(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  meetingId: string,
+  itemId: string | undefined,
+  overrides: DraftOverrides = {},
+  status = 200,
+) {
+  const draft = await loadDraft(request, meetingId, itemId);
+  // Each page view is a tab of its own; its script keeps it alive with the same id.
+  const tab = randomUUID();
+  const { userId } = signedIn(request);
+  const { db } = request.ctx();
+  await presence.seen(db, { tab, userId, meetingId, itemId: draft.item.id }, presence.PAGE_VIEW_TTL_MS);
+  const model = await draftPageModel(request, draft, overrides);
+  const others = presence.presenceText(await presence.others(db, meetingId, userId));
+  return reply.page(
+    'staff/draft',
+    { ...model, presence: others, data: { ...model.data, tab } },
+    {
+      ...staffMeta(request, 'boards', {
+        title: `${draft.item.number}. ${draft.item.title} – drafting ${draft.meeting.dateText}`,
+        breadcrumbs: [
+          { href: '/staff', text: 'Boards and meetings' },
+          { href: `/staff/boards/${draft.meeting.boardId}`, text: draft.meeting.boardName },
+          { href: `/staff/meetings/${draft.meeting.id}`, text: draft.meeting.dateText },
+        ],
+      }),
+      wide: true,
+      scripts: ['js/draft.js'],
+      status,
+    },
+  );
+}
 
 function back(reply: FastifyReply, meetingId: string, itemId: string, notice: string, anchor: string) {
   return reply.redirect(`/staff/meetings/${meetingId}/draft?item=${itemId}&notice=${notice}#${anchor}`, 303);
@@ -87,9 +82,7 @@ function refusal(err: unknown, fallbackField: string, idPrefix: string) {
   return errors;
 }
 
-export const draftRoutes: FastifyPluginAsyncZod<{ presence: Presence }> = async (app, { presence }) => {
-  const render = draftRenderer(presence);
-
+export const draftRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/meetings/:id/draft',
     {
@@ -99,7 +92,7 @@ export const draftRoutes: FastifyPluginAsyncZod<{ presence: Presence }> = async 
       },
     },
     async (request, reply) =>
-      render(request, reply, request.params.id, request.query.item, {
+      renderDraft(request, reply, request.params.id, request.query.item, {
         notice: noticeText(request.query.notice),
       }),
   );
@@ -119,7 +112,7 @@ export const draftRoutes: FastifyPluginAsyncZod<{ presence: Presence }> = async 
         if (!(err instanceof PreconditionFailed)) throw err;
         const current = await loadDraft(request, id, itemId);
         const merged = mergeText(field(body, 'base'), text, current.state.item.text);
-        return render(request, reply, id, itemId, { itemText: merged, itemConflict: CONFLICT }, 409);
+        return renderDraft(request, reply, id, itemId, { itemText: merged, itemConflict: CONFLICT }, 409);
       }
       return back(reply, id, itemId, 'saved', 'item-text');
     },
@@ -150,7 +143,7 @@ export const draftRoutes: FastifyPluginAsyncZod<{ presence: Presence }> = async 
               : refusal(err, 'confidentiality', 'item-conf-');
         }
       }
-      return render(request, reply, id, itemId, { confidentiality: { values, errors } }, 400);
+      return renderDraft(request, reply, id, itemId, { confidentiality: { values, errors } }, 400);
     },
   );
 
@@ -179,7 +172,7 @@ export const draftRoutes: FastifyPluginAsyncZod<{ presence: Presence }> = async 
         errors = refusal(err, 'text', 'new-question-');
       }
     }
-    return render(request, reply, id, itemId, { newQuestion: { ...values, errors } }, 400);
+    return renderDraft(request, reply, id, itemId, { newQuestion: { ...values, errors } }, 400);
   });
 
   app.post(
@@ -215,7 +208,7 @@ export const draftRoutes: FastifyPluginAsyncZod<{ presence: Presence }> = async 
               }
             : mine;
         const questionOverrides = new Map([[questionId, { ...merged, conflict }]]);
-        return render(request, reply, id, itemId, { questionOverrides }, err.status === 412 ? 409 : 400);
+        return renderDraft(request, reply, id, itemId, { questionOverrides }, err.status === 412 ? 409 : 400);
       }
       return back(reply, id, itemId, 'question-saved', `question-${questionId}`);
     },
@@ -251,7 +244,7 @@ export const draftRoutes: FastifyPluginAsyncZod<{ presence: Presence }> = async 
         errors = refusal(err, 'text', 'new-action-');
       }
     }
-    return render(request, reply, id, itemId, { newAction: { ...values, errors } }, 400);
+    return renderDraft(request, reply, id, itemId, { newAction: { ...values, errors } }, 400);
   });
 
   app.post(

@@ -18,7 +18,6 @@ import { homeRoutes } from './home-routes.ts';
 import { meetingRoutes } from './meeting-routes.ts';
 import { memberRoutes } from './member-routes.ts';
 import { myActionsRoutes } from './my-actions-routes.ts';
-import { Presence } from './presence.ts';
 import { publicationRoutes } from './publication-routes.ts';
 
 export interface StaffRoutesOptions {
@@ -33,8 +32,6 @@ export const staffRoutes: FastifyPluginAsync<StaffRoutesOptions> = async (root, 
     return sendErrorPage(reply, notFound());
   });
 
-  // Who has which meeting's drafting screen open: shared by the page and its script's heartbeat.
-  const presence = new Presence();
   await app.register(homeRoutes);
   // Actions are shared: each page checks that the caller is the board's secretariat or the owner.
   await app.register(async (scope) => {
@@ -48,13 +45,13 @@ export const staffRoutes: FastifyPluginAsync<StaffRoutesOptions> = async (root, 
     await secretariat.register(boardRoutes);
     await secretariat.register(meetingRoutes);
     await secretariat.register(publicationRoutes, { protectiveMarking: opts.protectiveMarking });
-    await secretariat.register(draftRoutes, { presence });
+    await secretariat.register(draftRoutes);
     await secretariat.register(draftQuestionRoutes);
     await secretariat.register(documentsRoutes);
     await secretariat.register(actionLogRoutes);
     await secretariat.register(complianceRoutes);
   });
-  await app.register(draftApiRoutes, { prefix: '/api', presence });
+  await app.register(draftApiRoutes, { prefix: '/api' });
   await app.register(async (officers) => {
     officers.addHook('preHandler', officersOnly);
     await officers.register(myActionsRoutes);
