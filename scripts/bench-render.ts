@@ -25,7 +25,7 @@ import { type BrowserPool, createBrowserPool } from '../src/render/browser-pool.
 import { debianChromiumPath, isChromiumFlavour } from '../src/render/chromium-executable.ts';
 import { chromiumLaunchOptions } from '../src/render/chromium-launch.ts';
 import { prepareNotes } from '../src/render/document-contexts.ts';
-import { createDocumentRenderer, pageChromeTemplates } from '../src/render/document-renderer.ts';
+import { createDocumentRenderer } from '../src/render/document-renderer.ts';
 import { PAGE_MARGINS, printOptions } from '../src/render/pdf-renderer.ts';
 import { createTemplateEngine } from '../src/render/templates.ts';
 import { referenceNotes } from '../test/render/fixtures.ts';
@@ -51,7 +51,8 @@ const engine = createTemplateEngine();
 const vm = referenceNotes();
 const prepared = prepareNotes(vm);
 const html = engine.notes(prepared.context);
-const pdfOptions = printOptions({ ...pageChromeTemplates(engine, prepared.chrome), landscape: false });
+// The shipped print options; the running header and footer are page-margin boxes inside `html`.
+const pdfOptions = printOptions({ landscape: false });
 
 // ---------------------------------------------------------------- statistics
 function percentile(values: readonly number[], p: number): number {
@@ -181,6 +182,7 @@ async function verifyAll(dir: string): Promise<{ checked: number; pages: number;
         problems.push(`${file}: ${doc.numPages} pages, expected ${expectedPages} (more than one)`);
       }
       if (!text.includes('Notes of the Meeting')) problems.push(`${file}: title text missing`);
+      if (!text.includes(`Page 1 of ${doc.numPages}`)) problems.push(`${file}: running footer missing`);
       if (!tagged) problems.push(`${file}: not tagged`);
       if (outline.length === 0) problems.push(`${file}: no outline`);
     } finally {
@@ -226,7 +228,7 @@ async function cdpFloorJob(browser: Browser): Promise<Job> {
     marginLeft: inches(PAGE_MARGINS.left),
     marginRight: inches(PAGE_MARGINS.right),
     printBackground: true,
-    displayHeaderFooter: true,
+    displayHeaderFooter: pdfOptions.displayHeaderFooter ?? false,
     headerTemplate: pdfOptions.headerTemplate ?? '',
     footerTemplate: pdfOptions.footerTemplate ?? '',
     generateTaggedPDF: true,
@@ -297,7 +299,7 @@ async function main(): Promise<void> {
   const { checked, pages: expectedPages, problems } = await verifyAll(outDir);
   rmSync(outDir, { recursive: true, force: true });
   console.log(
-    `\nverified ${checked} PDFs (${expectedPages} pages, title text, tagged, outline): ${problems.length === 0 ? 'all good' : `${problems.length} problems`}`,
+    `\nverified ${checked} PDFs (${expectedPages} pages, title and footer text, tagged, outline): ${problems.length === 0 ? 'all good' : `${problems.length} problems`}`,
   );
   for (const problem of problems.slice(0, 20)) console.log(`  ${problem}`);
 

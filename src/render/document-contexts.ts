@@ -40,6 +40,8 @@ export interface PreparedDocument<Context> {
 
 export interface NotesTemplateContext {
   title: string;
+  /** The running header and footer (page-margin boxes in the document's own CSS). */
+  chrome: PageChrome;
   draft: boolean;
   board: BoardRef;
   meeting: MeetingWhen;
@@ -55,6 +57,8 @@ export interface ActionLogRowView extends ActionLogRow {
 
 export interface ActionLogTemplateContext {
   title: string;
+  /** The running header and footer (page-margin boxes in the document's own CSS). */
+  chrome: PageChrome;
   board: BoardRef;
   generatedAt: string;
   filtersDescription: string;
@@ -74,6 +78,8 @@ export interface AgendaItemView {
 
 export interface AgendaTemplateContext {
   title: string;
+  /** The running header and footer (page-margin boxes in the document's own CSS). */
+  chrome: PageChrome;
   draft: boolean;
   board: BoardRef;
   meeting: MeetingWhen;
@@ -114,9 +120,11 @@ function nameDocument(
 export function prepareNotes(vm: NotesViewModel): PreparedDocument<NotesTemplateContext> {
   const names = nameDocument('notes', vm.board, vm.meeting.date, 'Notes of the Meeting');
   const draft = !vm.approved;
+  const pageChrome = chrome(vm.board, names, vm.protectiveMarking, draft);
   return {
     context: {
       title: names.title,
+      chrome: pageChrome,
       draft,
       board: vm.board,
       meeting: vm.meeting,
@@ -125,7 +133,7 @@ export function prepareNotes(vm: NotesViewModel): PreparedDocument<NotesTemplate
       items: vm.items.filter((item) => item.confidentiality === 'public'),
       nextMeeting: vm.nextMeeting,
     },
-    chrome: chrome(vm.board, names, vm.protectiveMarking, draft),
+    chrome: pageChrome,
     title: names.title,
     subject: `Notes of the Meeting of the ${vm.board.name} held on ${formatLongDate(vm.meeting.date)}`,
     filename: names.filename,
@@ -137,9 +145,12 @@ export function prepareActionLog(vm: ActionLogViewModel): PreparedDocument<Actio
   const names = nameDocument('action-log', vm.board, vm.generatedAt, 'Action log');
   const rows = vm.rows.map((row) => ({ ...row, statusLabel: STATUS_LABELS[row.status] }));
   const openRows = rows.filter((row) => row.status !== 'closed');
+  // The log is a live report generated on demand, never an approved record: no watermark.
+  const pageChrome = chrome(vm.board, names, vm.protectiveMarking, false);
   return {
     context: {
       title: names.title,
+      chrome: pageChrome,
       board: vm.board,
       generatedAt: vm.generatedAt,
       filtersDescription: vm.filtersDescription,
@@ -147,8 +158,7 @@ export function prepareActionLog(vm: ActionLogViewModel): PreparedDocument<Actio
       closedRows: rows.filter((row) => row.status === 'closed'),
       overdueCount: openRows.filter((row) => row.overdue).length,
     },
-    // The log is a live report generated on demand, never an approved record: no watermark.
-    chrome: chrome(vm.board, names, vm.protectiveMarking, false),
+    chrome: pageChrome,
     title: names.title,
     subject: `Actions of the ${vm.board.name}: ${vm.filtersDescription}`,
     filename: names.filename,
@@ -176,16 +186,18 @@ export function prepareAgenda(vm: AgendaViewModel): PreparedDocument<AgendaTempl
       ? [{ number: item.number, title: item.title, exempt: true, presenters: [], papers: [] }]
       : [];
   });
+  const pageChrome = chrome(vm.board, names, vm.protectiveMarking, draft);
   return {
     context: {
       title: names.title,
+      chrome: pageChrome,
       draft,
       board: vm.board,
       meeting: vm.meeting,
       items,
       hasExemptItems: items.some((item) => item.exempt),
     },
-    chrome: chrome(vm.board, names, vm.protectiveMarking, draft),
+    chrome: pageChrome,
     title: names.title,
     subject: `Agenda of the ${vm.board.name} meeting on ${formatLongDate(vm.meeting.date)}`,
     filename: names.filename,

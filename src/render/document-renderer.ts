@@ -3,14 +3,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { BrowserPool } from './browser-pool.ts';
-import {
-  type PageChrome,
-  type PreparedDocument,
-  prepareActionLog,
-  prepareAgenda,
-  prepareNotes,
-} from './document-contexts.ts';
-import { PAGE_MARGINS, renderPdf } from './pdf-renderer.ts';
+import { type PreparedDocument, prepareActionLog, prepareAgenda, prepareNotes } from './document-contexts.ts';
+import { renderPdf } from './pdf-renderer.ts';
 import type { TemplateEngine } from './templates.ts';
 import type { ActionLogViewModel, AgendaViewModel, NotesViewModel } from './view-models.ts';
 
@@ -42,19 +36,10 @@ export interface DocumentRendererOptions {
   author?: string;
 }
 
-/** The running header and footer, aligned with the page margins. */
-export function pageChromeTemplates(
-  engine: TemplateEngine,
-  chrome: PageChrome,
-): { headerTemplate: string; footerTemplate: string } {
-  const context = { ...chrome, marginX: PAGE_MARGINS.left };
-  return { headerTemplate: engine.pageHeader(context), footerTemplate: engine.pageFooter(context) };
-}
-
 export function createDocumentRenderer({ pool, engine, author }: DocumentRendererOptions): DocumentRenderer {
   async function toPdf<Context>(doc: PreparedDocument<Context>, html: string): Promise<RenderedDocument> {
+    // The running header and footer are in the HTML (page-margin boxes): no Chromium templates.
     const { pdf, blockedRequests } = await renderPdf(pool, html, {
-      ...pageChromeTemplates(engine, doc.chrome),
       landscape: doc.landscape,
       info: {
         title: doc.title,

@@ -1,19 +1,24 @@
 /**
- * HTML to PDF on a pooled page: A4, backgrounds, tagged (accessible, required of public bodies),
- * an outline built from the headings, and Chromium's running header and footer on every page.
+ * HTML to PDF on a pooled page: A4, backgrounds, tagged (accessible, required of public bodies) and
+ * an outline built from the headings. Boardroom's documents carry their running header and footer
+ * in their own CSS (`@page` margin boxes, templates/partials/page-chrome.hbs).
  */
 import type { PDFOptions } from 'puppeteer-core';
 import type { BrowserPool } from './browser-pool.ts';
 import { type PdfInfo, withPdfInfo } from './pdf-info.ts';
 import { RenderError } from './render-errors.ts';
 
-/** Top and bottom leave room for the running header and footer. */
+/** Top and bottom leave room for the running header and footer (the page-margin boxes). */
 export const PAGE_MARGINS = { top: '20mm', bottom: '18mm', left: '18mm', right: '18mm' } as const;
 
 export interface PdfRenderOptions {
-  /** Chromium header/footer templates: self-contained HTML; `pageNumber`/`totalPages` spans are filled in. */
-  headerTemplate: string;
-  footerTemplate: string;
+  /**
+   * Chromium header/footer templates (self-contained HTML; `pageNumber`/`totalPages` spans are filled
+   * in), for HTML without `@page` margin boxes of its own. Slower: Chromium lays them out as separate
+   * documents on every page. With neither, Chromium prints no header or footer of its own.
+   */
+  headerTemplate?: string;
+  footerTemplate?: string;
   landscape: boolean;
   info: PdfInfo;
   /** Overrides the pool's render deadline. */
@@ -30,15 +35,17 @@ export interface RenderedPdf {
 export function printOptions(
   options: Pick<PdfRenderOptions, 'headerTemplate' | 'footerTemplate' | 'landscape'>,
 ): PDFOptions {
+  const { headerTemplate, footerTemplate } = options;
+  const templates = headerTemplate !== undefined || footerTemplate !== undefined;
   return {
     format: 'A4',
     landscape: options.landscape,
     printBackground: true,
     tagged: true,
     outline: true,
-    displayHeaderFooter: true,
-    headerTemplate: options.headerTemplate,
-    footerTemplate: options.footerTemplate,
+    // Chromium prints no page-margin boxes while it prints its own header and footer.
+    displayHeaderFooter: templates,
+    ...(templates ? { headerTemplate: headerTemplate ?? '', footerTemplate: footerTemplate ?? '' } : {}),
     margin: PAGE_MARGINS,
   };
 }

@@ -30,6 +30,16 @@ function person(value: unknown): Person {
   };
 }
 
+/**
+ * Text for inside a CSS string in a <style> element: every character but ASCII letters, digits and
+ * spaces becomes a hex escape ended by a space (which CSS consumes as part of the escape). The result
+ * cannot end the string or the element, and holds nothing for Handlebars' HTML escaping to change
+ * (which would otherwise print "&amp;" literally, <style> being raw text).
+ */
+export function cssStringText(value: string): string {
+  return value.replace(/[^A-Za-z0-9 ]/gu, (char) => `\\${(char.codePointAt(0) ?? 0).toString(16)} `);
+}
+
 /** Handlebars passes its options object as the last argument; these helpers ignore it. */
 export const TEMPLATE_HELPERS: Readonly<Record<string, Helper>> = {
   longDate: (value) => formatLongDate(text(value, 'longDate')),
@@ -40,4 +50,5 @@ export const TEMPLATE_HELPERS: Readonly<Record<string, Helper>> = {
     pluralise(count(n, 'plural'), text(singular, 'plural'), text(plural, 'plural')),
   fileSize: (bytes) => formatFileSize(count(bytes, 'fileSize')),
   eq: (a, b) => a === b,
+  cssText: (value) => cssStringText(text(value, 'cssText')),
 };

@@ -11,24 +11,16 @@ import type {
   ActionLogTemplateContext,
   AgendaTemplateContext,
   NotesTemplateContext,
-  PageChrome,
 } from './document-contexts.ts';
-import { DOCUMENT_FACES, PAGE_CHROME_FACES, sourceSansFontFaceCss } from './fonts.ts';
+import { DOCUMENT_FACES, sourceSansFontFaceCss } from './fonts.ts';
 import { TEMPLATE_HELPERS } from './template-helpers.ts';
 
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
-
-/** Header and footer data plus the horizontal page margin they must line up with. */
-export interface PageChromeContext extends PageChrome {
-  marginX: string;
-}
 
 export interface TemplateEngine {
   notes(context: NotesTemplateContext): string;
   actionLog(context: ActionLogTemplateContext): string;
   agenda(context: AgendaTemplateContext): string;
-  pageHeader(context: PageChromeContext): string;
-  pageFooter(context: PageChromeContext): string;
 }
 
 const COMPILE_OPTIONS = {
@@ -45,10 +37,8 @@ export function createTemplateEngine(templatesDir: string = DEFAULT_TEMPLATES_DI
 
   // Static stylesheets are registered as function partials: inserted verbatim, never parsed as templates.
   const documentFonts = sourceSansFontFaceCss(DOCUMENT_FACES);
-  const pageChromeFonts = sourceSansFontFaceCss(PAGE_CHROME_FACES);
   const printCss = readFileSync(path.join(templatesDir, 'styles', 'print.css'), 'utf8');
   hbs.registerPartial('font-faces', () => documentFonts);
-  hbs.registerPartial('page-chrome-font-faces', () => pageChromeFonts);
   hbs.registerPartial('print-css', () => printCss);
 
   // Handlebars compiles lazily on first render; precompiling here as well makes a template error
@@ -70,7 +60,5 @@ export function createTemplateEngine(templatesDir: string = DEFAULT_TEMPLATES_DI
     notes: document<NotesTemplateContext>('notes'),
     actionLog: document<ActionLogTemplateContext>('action-log'),
     agenda: document<AgendaTemplateContext>('agenda'),
-    pageHeader: document<PageChromeContext>('page-header'),
-    pageFooter: document<PageChromeContext>('page-footer'),
   };
 }

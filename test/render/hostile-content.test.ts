@@ -127,6 +127,30 @@ describe('hostile content in a document', () => {
     expect(rendered.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; {{constructor}}');
   });
 
+  it('prints a hostile board name and marking literally in the running header (CSS page-margin boxes)', async () => {
+    const name = `Board"); } @page { @top-left { content: url("${url('chrome-css')}") } } </style><script>1</script>\\`;
+    const marking = `OFFICIAL \\" url(${url('marking')})`;
+    const renderer = createDocumentRenderer({ pool, engine: createTemplateEngine() });
+    const vm = referenceNotes();
+    const rendered = await renderer.renderNotes({
+      ...vm,
+      board: { ...vm.board, name },
+      protectiveMarking: marking,
+    });
+    await settle();
+    const pdf = await inspectPdf(rendered.pdf);
+
+    expect(requestsSeen).toEqual([]);
+    expect(rendered.blockedRequests).toBe(0);
+    // Compared without whitespace: the long name wraps within its margin box.
+    const squash = (text: string) => text.replace(/\s+/g, '');
+    pdf.pageTexts.forEach((text, index) => {
+      expect(squash(text)).toContain(squash(name));
+      expect(squash(text)).toContain(squash(marking));
+      expect(text).toContain(`Page ${index + 1} of ${pdf.pageCount}`);
+    });
+  });
+
   it('is stopped by request interception alone, without the CSP', async () => {
     // The same markup in a bare document: no Content-Security-Policy, so only interception stands.
     const html = `<!DOCTYPE html><html lang="en-GB"><head><title>Bare</title></head><body>${hostileMarkup()}</body></html>`;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { prepareActionLog, prepareAgenda, prepareNotes } from '../../src/render/document-contexts.ts';
+import { cssStringText } from '../../src/render/template-helpers.ts';
 import { createTemplateEngine, DEFAULT_TEMPLATES_DIR } from '../../src/render/templates.ts';
 import { trustSanitisedHtml } from '../../src/render/view-models.ts';
 import { EXEMPT_CANARY, referenceActionLog, referenceAgenda, referenceNotes } from './fixtures.ts';
@@ -103,13 +104,24 @@ describe('document HTML', () => {
   });
 
   it('prints the running header and footer with the marking and page numbers', () => {
-    const chrome = { ...prepareNotes({ ...referenceNotes(), approved: false }).chrome, marginX: '18mm' };
-    const header = engine.pageHeader(chrome);
-    const footer = engine.pageFooter(chrome);
-    expect(header).toContain('<span class="marking">OFFICIAL</span>');
-    expect(header).toContain('Notes of the Meeting, Tuesday 24 March 2026');
-    expect(footer).toContain('Page <span class="pageNumber"></span> of <span class="totalPages"></span>');
-    expect(footer).toContain('<span class="draft">DRAFT</span>');
+    const html = notesHtml({ ...referenceNotes(), approved: false });
+    expect(html).toContain(`@top-center { content: "${cssStringText('OFFICIAL')}";`);
+    expect(html).toContain(
+      `@top-right { content: "${cssStringText('Notes of the Meeting, Tuesday 24 March 2026')}";`,
+    );
+    expect(html).toContain('@bottom-right { content: "Page " counter(page) " of " counter(pages);');
+    expect(html).toContain('@bottom-left { content: "DRAFT: not yet approved";');
+    expect(notesHtml()).not.toContain('DRAFT: not yet approved');
+  });
+
+  it('escapes running-header text so it can close neither the CSS string nor the <style> element', () => {
+    const name = 'Board "A" & \\ </style><script>x</script> \u2019s 𝔅';
+    const html = notesHtml({ ...referenceNotes(), board: { ...referenceNotes().board, name } });
+    // The one </style> is the stylesheet's own; the body prints the name HTML-escaped.
+    expect(html.match(/<\/style>/g)).toHaveLength(1);
+    expect(html).toContain(`@top-left { content: "${cssStringText(name)}";`);
+    expect(cssStringText(name)).toMatch(/^[A-Za-z0-9 \\]*$/);
+    expect(cssStringText('a"b\\c, 𝔅')).toBe('a\\22 b\\5c c\\2c  \\1d505 ');
   });
 });
 
