@@ -129,6 +129,7 @@ export interface BoardsTable {
   standing_items: JSONColumnType<StandingItem[], string | undefined, string>;
   question_deadline_days: Generated<number>;
   list_exempt_titles: Generated<boolean>;
+  version: Generated<number>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -272,6 +273,7 @@ export interface CommitmentsTable {
   ref: number;
   chapter: Generated<string>;
   text: string;
+  version: Generated<number>;
   created_at: CreatedAt;
 }
 

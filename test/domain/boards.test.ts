@@ -86,9 +86,11 @@ describe('boards', () => {
       method: 'PATCH',
       url,
       as: own,
+      headers: { 'if-match': `W/"${board.id}:1"` },
       payload: { questionDeadlineDays: 5, name: "Mike O'Hara's board 😀" },
     });
     expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.headers.etag).toBe(`W/"${board.id}:2"`);
     expect(ok.json()).toMatchObject({ questionDeadlineDays: 5, name: "Mike O'Hara's board 😀" });
     expectProblem(
       await t.request({ method: 'PATCH', url, as: foreign, payload: { questionDeadlineDays: 1 } }),
@@ -103,13 +105,45 @@ describe('boards', () => {
       }),
       403,
     );
-    expectProblem(await t.request({ method: 'PATCH', url, as: own, payload: { code: other.code } }), 409);
+    expectProblem(
+      await t.request({
+        method: 'PATCH',
+        url,
+        as: own,
+        headers: { 'if-match': String(ok.headers.etag) },
+        payload: { code: other.code },
+      }),
+      409,
+    );
     const row = await t.database.db
       .selectFrom('boards')
       .selectAll()
       .where('id', '=', board.id)
       .executeTakeFirstOrThrow();
     expect(row.question_deadline_days).toBe(5);
+  });
+
+  it('needs If-Match to change a board: 428 without, 412 when someone saved first, and nothing changes', async () => {
+    const board = await createBoard(t, admin);
+    const url = `/api/v1/boards/${board.id}`;
+    const read = await t.request({ method: 'GET', url, as: admin });
+    expect(read.headers.etag).toBe(`W/"${board.id}:1"`);
+    const patch = (description: string, ifMatch?: string) =>
+      t.request({
+        method: 'PATCH',
+        url,
+        as: admin,
+        headers: ifMatch ? { 'if-match': ifMatch } : {},
+        payload: { description },
+      });
+    expectProblem(await patch('Without If-Match'), 428);
+    const first = await patch('First editor', String(read.headers.etag));
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().version).toBe(2);
+    expectProblem(await patch('Second editor, stale', String(read.headers.etag)), 412);
+    const now = await t.request({ method: 'GET', url, as: admin });
+    expect(now.json().description).toBe('First editor');
+    expect(now.headers.etag).toBe(`W/"${board.id}:2"`);
   });
 
   it('unknown and malformed ids', async () => {
@@ -158,6 +192,7 @@ describe('boards', () => {
       method: 'PATCH',
       url: `/api/v1/boards/${board.id}`,
       as: admin,
+      headers: { 'if-match': `W/"${board.id}:1"` },
       payload: { description: 'New' },
     });
     const rows = await t.database.db

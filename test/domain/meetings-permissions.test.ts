@@ -13,6 +13,8 @@ const roles: Role[] = ['admin', 'secretariat', 'otherSecretariat', 'officer', 'm
 
 interface Fixture {
   boardId: string;
+  /** The board's current ETag, for If-Match. */
+  boardEtag: string;
   meetingId: string;
   itemIds: string[];
   attendanceId: string;
@@ -46,7 +48,12 @@ const routes: WriteRoute[] = [
   },
   {
     name: 'PATCH /boards/:id',
-    request: (f) => ({ method: 'PATCH', url: `/api/v1/boards/${f.boardId}`, payload: { description: 'x' } }),
+    request: (f) => ({
+      method: 'PATCH',
+      url: `/api/v1/boards/${f.boardId}`,
+      headers: { 'if-match': f.boardEtag },
+      payload: { description: 'x' },
+    }),
     success: 200,
   },
   {
@@ -216,8 +223,10 @@ describe('permission matrix for board, meeting and agenda writes', () => {
       as: admin,
       ...pdfUpload(),
     });
+    const board = await t.request({ method: 'GET', url: `/api/v1/boards/${boardId}`, as: admin });
     return {
       boardId,
+      boardEtag: String(board.headers.etag),
       meetingId: meeting.id,
       itemIds: meeting.items.map((i) => i.id),
       attendanceId: (attendance.json() as { id: string }).id,

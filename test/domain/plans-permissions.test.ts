@@ -92,6 +92,7 @@ describe('permission matrix for plan writes', () => {
       request: (f) => ({
         method: 'PATCH',
         url: `${api}/commitments/${f.commitment}`,
+        headers: { 'if-match': `W/"${f.commitment}:1"` },
         payload: { chapter: 'Violence' },
       }),
       expect: anySecretariat(200),

@@ -214,14 +214,31 @@ describe('plans and commitments', () => {
       method: 'PATCH',
       url: `${api}/commitments/${id148}`,
       as: secretariat,
+      headers: { 'if-match': `W/"${id148}:1"` },
       payload: { chapter: 'Prevention and Rehabilitation' },
     });
     expect(patched.json().chapter).toBe('Prevention and Rehabilitation');
+    // Long text needs the version it was read at: 428 without, 412 when stale.
+    expectProblem(
+      await t.request({ method: 'PATCH', url: `${api}/commitments/${id148}`, as: secretariat, payload: {} }),
+      428,
+    );
+    expectProblem(
+      await t.request({
+        method: 'PATCH',
+        url: `${api}/commitments/${id148}`,
+        as: secretariat,
+        headers: { 'if-match': `W/"${id148}:1"` },
+        payload: { text: 'A stale edit' },
+      }),
+      412,
+    );
     // An empty patch changes nothing (it was a 500: an UPDATE with no SET; found by the OpenAPI fuzzer).
     const empty = await t.request({
       method: 'PATCH',
       url: `${api}/commitments/${id148}`,
       as: secretariat,
+      headers: { 'if-match': String(patched.headers.etag) },
       payload: {},
     });
     expect(empty.statusCode, empty.body).toBe(200);
@@ -231,6 +248,7 @@ describe('plans and commitments', () => {
         method: 'PATCH',
         url: `${api}/commitments/${id148}`,
         as: secretariat,
+        headers: { 'if-match': String(empty.headers.etag) },
         payload: { ref: 147 },
       }),
       409,

@@ -99,11 +99,20 @@ export const matrixRequests: Record<string, RouteRequests> = {
     payload: { name: 'New board', code: `NB${Math.floor(Math.random() * 1e6)}` },
   })),
   'GET /api/v1/boards/:id': per(boards, async (w, k) => get(`${api}/boards/${w.board(k)}`)),
-  'PATCH /api/v1/boards/:id': per(boards, async (w, k) => ({
-    method: 'PATCH',
-    url: `${api}/boards/${w.board(k)}`,
-    payload: { description: `Changed ${Math.random()}` },
-  })),
+  'PATCH /api/v1/boards/:id': per(boards, async (w, k) => {
+    // Boards are shared by every cell: If-Match names the version the board is at now.
+    const { version } = await w.db
+      .selectFrom('boards')
+      .select('version')
+      .where('id', '=', w.board(k))
+      .executeTakeFirstOrThrow();
+    return {
+      method: 'PATCH',
+      url: `${api}/boards/${w.board(k)}`,
+      headers: etag(w.board(k), version),
+      payload: { description: `Changed ${Math.random()}` },
+    };
+  }),
   'GET /api/v1/boards/:id/compliance': per(boards, async (w, k) =>
     get(`${api}/boards/${w.board(k)}/compliance`),
   ),
@@ -324,11 +333,15 @@ export const matrixRequests: Record<string, RouteRequests> = {
     payload: { ref: 148, text: 'Work with the ROCU and the NCA.' },
   })),
   'GET /api/v1/commitments/:id': per(none, async (w) => get(`${api}/commitments/${await w.commitment()}`)),
-  'PATCH /api/v1/commitments/:id': per(none, async (w) => ({
-    method: 'PATCH',
-    url: `${api}/commitments/${await w.commitment()}`,
-    payload: { chapter: 'Violence' },
-  })),
+  'PATCH /api/v1/commitments/:id': per(none, async (w) => {
+    const id = await w.commitment();
+    return {
+      method: 'PATCH',
+      url: `${api}/commitments/${id}`,
+      headers: etag(id),
+      payload: { chapter: 'Violence' },
+    };
+  }),
   'DELETE /api/v1/commitments/:id': per(none, async (w) => ({
     method: 'DELETE',
     url: `${api}/commitments/${await w.commitment()}`,

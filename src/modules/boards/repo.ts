@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { StandingItem } from '../../db/schema.ts';
 
@@ -40,6 +41,7 @@ export function updateBoard(db: Database, id: string, patch: Partial<BoardValues
     .set({
       ...rest,
       ...(standing_items ? { standing_items: JSON.stringify(standing_items) } : {}),
+      version: sql<number>`version + 1`,
       updated_at: new Date(),
     })
     .where('id', '=', id)

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, problems } from '../../http/common-schemas.ts';
+import { requireIfMatch, setEtag } from '../../http/etag.ts';
 import { idempotent } from '../../http/idempotency.ts';
 import { boardBody, boardPatch, boardSchema } from './schemas.ts';
 import * as service from './service.ts';
@@ -31,7 +32,11 @@ export const boardsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: boardSchema, ...problems(400, 401, 404) },
       },
     },
-    async (request) => service.getBoard(request.ctx(), request.params.id),
+    async (request, reply) => {
+      const board = await service.getBoard(request.ctx(), request.params.id);
+      setEtag(reply, board.id, board.version);
+      return board;
+    },
   );
   app.post(
     '/boards',
@@ -54,9 +59,16 @@ export const boardsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Change a board (admin, the board's secretariat)",
         params: idParams,
         body: boardPatch,
-        response: { 200: boardSchema, ...problems(400, 401, 403, 404, 409) },
+        response: { 200: boardSchema, ...problems(400, 401, 403, 404, 409, 412, 428) },
       },
     },
-    async (request) => service.updateBoard(request.ctx(), request.params.id, request.body),
+    async (request, reply) => {
+      const { id } = request.params;
+      const board = await service.updateBoard(request.ctx(), id, request.body, () =>
+        requireIfMatch(request, id),
+      );
+      setEtag(reply, board.id, board.version);
+      return board;
+    },
   );
 };

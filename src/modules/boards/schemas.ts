@@ -45,6 +45,8 @@ export const boardSchema = z
     standingItems: z.array(z.object({ title: z.string(), kind: itemKindSchema })),
     questionDeadlineDays: z.number().int(),
     listExemptTitles: z.boolean(),
+    /** For If-Match: the ETag is W/"<id>:<version>". */
+    version: z.number().int(),
     createdAt: z.date(),
     updatedAt: z.date(),
   })

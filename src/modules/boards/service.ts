@@ -1,5 +1,6 @@
 import type { ServiceContext } from '../../context.ts';
 import { Conflict, Forbidden, NotFound } from '../../http/errors.ts';
+import { assertVersion } from '../../http/etag.ts';
 import { canAdministerBoard, requireRole, requireUser } from '../../http/principal.ts';
 import { recordAudit } from '../audit/repo.ts';
 import * as repo from './repo.ts';
@@ -14,6 +15,7 @@ function toBoard(row: repo.BoardRow): Board {
     standingItems: row.standing_items.map((s) => ({ title: s.title, kind: s.kind })),
     questionDeadlineDays: row.question_deadline_days,
     listExemptTitles: row.list_exempt_titles,
+    version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -60,12 +62,19 @@ export async function createBoard(ctx: ServiceContext, input: BoardInput): Promi
 }
 
 /** Admins, and the secretariat of this board (not of another one). */
-export async function updateBoard(ctx: ServiceContext, id: string, input: BoardPatch): Promise<Board> {
+/** `expectedVersion` gives the version the caller read (If-Match); asked only once the caller may edit. */
+export async function updateBoard(
+  ctx: ServiceContext,
+  id: string,
+  input: BoardPatch,
+  expectedVersion: () => number,
+): Promise<Board> {
   const user = requireUser(ctx.actor);
   return ctx.db.transaction().execute(async (db) => {
     const before = await repo.findBoard(db, id, { lock: true });
     if (!before) throw new NotFound('board');
     if (!canAdministerBoard(user, id)) throw new Forbidden();
+    assertVersion(expectedVersion(), before.version);
     if (
       input.code !== undefined &&
       input.code !== before.code &&

@@ -40,8 +40,9 @@ export function listCommitments(db: Database, planId: string) {
     .execute();
 }
 
-export function findCommitment(db: Database, id: string) {
-  return db.selectFrom('commitments').selectAll().where('id', '=', id).executeTakeFirst();
+export function findCommitment(db: Database, id: string, opts: { lock?: boolean } = {}) {
+  const query = db.selectFrom('commitments').selectAll().where('id', '=', id);
+  return (opts.lock ? query.forUpdate() : query).executeTakeFirst();
 }
 
 export async function refTaken(db: Database, planId: string, ref: number, exceptId?: string) {
@@ -57,7 +58,7 @@ export function insertCommitment(db: Database, row: Insertable<CommitmentsTable>
 export function updateCommitment(db: Database, id: string, patch: Updateable<CommitmentsTable>) {
   return db
     .updateTable('commitments')
-    .set(patch)
+    .set({ ...patch, version: sql<number>`version + 1` })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, problems } from '../../http/common-schemas.ts';
+import { requireIfMatch, setEtag } from '../../http/etag.ts';
 import { idempotent } from '../../http/idempotency.ts';
 import {
   commitmentBody,
@@ -126,7 +127,11 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: commitmentSchema, ...problems(400, 401, 404) },
       },
     },
-    async (request) => service.getCommitment(request.ctx(), request.params.id),
+    async (request, reply) => {
+      const commitment = await service.getCommitment(request.ctx(), request.params.id);
+      setEtag(reply, commitment.id, commitment.version);
+      return commitment;
+    },
   );
   app.patch(
     '/commitments/:id',
@@ -136,10 +141,17 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Change a commitment (admin, secretariat)',
         params: idParams,
         body: commitmentPatch,
-        response: { 200: commitmentSchema, ...problems(400, 401, 403, 404, 409) },
+        response: { 200: commitmentSchema, ...problems(400, 401, 403, 404, 409, 412, 428) },
       },
     },
-    async (request) => service.updateCommitment(request.ctx(), request.params.id, request.body),
+    async (request, reply) => {
+      const { id } = request.params;
+      const commitment = await service.updateCommitment(request.ctx(), id, request.body, () =>
+        requireIfMatch(request, id),
+      );
+      setEtag(reply, commitment.id, commitment.version);
+      return commitment;
+    },
   );
   app.delete(
     '/commitments/:id',

@@ -78,6 +78,8 @@ export const commitmentSchema = z
     ref: z.number().int(),
     chapter: z.string(),
     text: z.string(),
+    /** For If-Match: the ETag is W/"<id>:<version>". Ratings and links do not change it. */
+    version: z.number().int(),
     createdAt: z.date(),
     /** Oldest period first. */
     ratings: z.array(ratingSchema),

@@ -1,6 +1,7 @@
 import type { ServiceContext } from '../../context.ts';
 import type { Database } from '../../db/database.ts';
 import { BadRequest, Conflict, Forbidden, NotFound } from '../../http/errors.ts';
+import { assertVersion } from '../../http/etag.ts';
 import {
   type Actor,
   canAdministerBoard,
@@ -57,6 +58,7 @@ async function withDetails(db: Database, actor: Actor, rows: CommitmentRow[]): P
     ref: r.ref,
     chapter: r.chapter,
     text: r.text,
+    version: r.version,
     createdAt: r.created_at,
     ratings: ratings.filter((x) => x.commitment_id === r.id).map(toRating),
     links: links
@@ -196,10 +198,13 @@ export async function updateCommitment(
   ctx: ServiceContext,
   id: string,
   input: CommitmentPatch,
+  expectedVersion: () => number,
 ): Promise<Commitment> {
   const user = requireEditor(ctx.actor);
   return ctx.db.transaction().execute(async (db) => {
+    if (!(await repo.findCommitment(db, id, { lock: true }))) throw new NotFound('commitment');
     const before = await requireCommitment(db, user, id);
+    assertVersion(expectedVersion(), before.version);
     if (input.ref !== undefined && (await repo.refTaken(db, before.planId, input.ref, id))) {
       throw new Conflict(`The plan already has a commitment ${input.ref}.`);
     }

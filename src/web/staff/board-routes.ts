@@ -2,6 +2,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { StandingItem } from '../../db/schema.ts';
+import { PreconditionFailed } from '../../http/errors.ts';
 import { itemKinds, standingItemSchema } from '../../modules/boards/schemas.ts';
 import * as boardsService from '../../modules/boards/service.ts';
 import { meetingBody } from '../../modules/meetings/schemas.ts';
@@ -38,13 +40,20 @@ interface MeetingForm {
   nextMeetingDate: string;
 }
 
+interface SettingsState {
+  errors: FormErrors;
+  notice: string | null;
+  /** What was typed, shown again when it could not be saved (someone else saved first). */
+  typed?: { items: StandingItem[]; questionDeadlineDays: number };
+}
+
 async function renderBoard(
   request: FastifyRequest,
   reply: FastifyReply,
   boardId: string,
   form: MeetingForm = { date: '', startTime: '10:00', location: '', online: false, nextMeetingDate: '' },
   errors: FormErrors = NO_ERRORS,
-  settings: { errors: FormErrors; notice: string | null } = { errors: NO_ERRORS, notice: null },
+  settings: SettingsState = { errors: NO_ERRORS, notice: null },
 ) {
   requireBoardAdmin(request, boardId);
   const ctx = request.ctx();
@@ -69,14 +78,17 @@ async function renderBoard(
         description: board.description,
         standingItems: board.standingItems.map((s) => s.title),
         // Each standing item, and two empty rows to add more.
-        rows: [...board.standingItems, { title: '', kind: 'other' }, { title: '', kind: 'other' }].map(
-          (s, i) => ({
-            n: i + 1,
-            title: s.title,
-            kinds: itemKinds.map((k) => ({ value: k, label: KIND_LABELS[k] ?? k, selected: k === s.kind })),
-          }),
-        ),
-        questionDeadlineDays: board.questionDeadlineDays,
+        version: board.version,
+        rows: [
+          ...(settings.typed?.items ?? board.standingItems),
+          { title: '', kind: 'other' },
+          { title: '', kind: 'other' },
+        ].map((s, i) => ({
+          n: i + 1,
+          title: s.title,
+          kinds: itemKinds.map((k) => ({ value: k, label: KIND_LABELS[k] ?? k, selected: k === s.kind })),
+        })),
+        questionDeadlineDays: settings.typed?.questionDeadlineDays ?? board.questionDeadlineDays,
         actionsHref: `/staff/boards/${board.id}/actions`,
         complianceHref: `/staff/boards/${board.id}/compliance`,
       },
@@ -94,7 +106,7 @@ async function renderBoard(
         title: errors.list.length || settings.errors.list.length ? `Error: ${board.name}` : board.name,
       }),
       breadcrumbs: [{ href: '/staff', text: 'Boards and meetings' }],
-      status: errors.list.length || settings.errors.list.length ? 400 : 200,
+      status: settings.typed ? 409 : errors.list.length || settings.errors.list.length ? 400 : 200,
     },
   );
 }
@@ -131,10 +143,24 @@ export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
       const errors = formErrors([['title-1', problem ?? 'Check the standing items']]);
       return renderBoard(request, reply, boardId, undefined, undefined, { errors, notice: null });
     }
-    await boardsService.updateBoard(request.ctx(), boardId, {
-      standingItems: parsed.data,
-      questionDeadlineDays: days,
-    });
+    const input = { standingItems: parsed.data, questionDeadlineDays: days };
+    try {
+      await boardsService.updateBoard(request.ctx(), boardId, input, () => Number(field(body, 'version')));
+    } catch (err) {
+      if (!(err instanceof PreconditionFailed)) throw err;
+      // Someone saved first: nothing of theirs is overwritten and nothing typed here is lost.
+      const errors = formErrors([
+        [
+          'title-1',
+          'Someone else changed the standing items after you opened this page. Your changes are below, not yet saved: check them and save again to replace theirs.',
+        ],
+      ]);
+      return renderBoard(request, reply, boardId, undefined, undefined, {
+        errors,
+        notice: null,
+        typed: { items: parsed.data, questionDeadlineDays: days },
+      });
+    }
     return reply.redirect(`/staff/boards/${boardId}?notice=settings-saved#settings`, 303);
   });
 
