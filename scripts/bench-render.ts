@@ -26,7 +26,7 @@ import { debianChromiumPath, isChromiumFlavour } from '../src/render/chromium-ex
 import { chromiumLaunchOptions } from '../src/render/chromium-launch.ts';
 import { prepareNotes } from '../src/render/document-contexts.ts';
 import { createDocumentRenderer } from '../src/render/document-renderer.ts';
-import { PAGE_MARGINS, printOptions } from '../src/render/pdf-renderer.ts';
+import { printOptions, printToPdfParams } from '../src/render/pdf-renderer.ts';
 import { createTemplateEngine } from '../src/render/templates.ts';
 import { referenceNotes } from '../test/render/fixtures.ts';
 
@@ -214,26 +214,12 @@ async function barePagesJob(browser: Browser): Promise<Job> {
   };
 }
 
-/** Page.printToPDF with the parameters page.pdf() sends, on a page that already holds the document. */
+/** Page.printToPDF with the shipped parameters, on a page that already holds the document. */
 async function cdpFloorJob(browser: Browser): Promise<Job> {
   const page = await browser.newPage();
   await page.setContent(html, { waitUntil: 'load' });
   const client = await page.createCDPSession();
-  const inches = (mm: string): number => Number.parseFloat(mm) / 25.4;
-  const params = {
-    paperWidth: 8.27,
-    paperHeight: 11.7,
-    marginTop: inches(PAGE_MARGINS.top),
-    marginBottom: inches(PAGE_MARGINS.bottom),
-    marginLeft: inches(PAGE_MARGINS.left),
-    marginRight: inches(PAGE_MARGINS.right),
-    printBackground: true,
-    displayHeaderFooter: pdfOptions.displayHeaderFooter ?? false,
-    headerTemplate: pdfOptions.headerTemplate ?? '',
-    footerTemplate: pdfOptions.footerTemplate ?? '',
-    generateTaggedPDF: true,
-    generateDocumentOutline: true,
-  };
+  const params = printToPdfParams(pdfOptions);
   return async () => {
     const { data } = await client.send('Page.printToPDF', params);
     return Buffer.from(data, 'base64');
