@@ -34,6 +34,8 @@ export interface PreparedDocument<Context> {
   title: string;
   /** PDF Subject. */
   subject: string;
+  /** The document's own date (meeting, or generation of a report): the PDF's CreationDate and ModDate. */
+  date: string;
   filename: string;
   landscape: boolean;
 }
@@ -136,6 +138,7 @@ export function prepareNotes(vm: NotesViewModel): PreparedDocument<NotesTemplate
     chrome: pageChrome,
     title: names.title,
     subject: `Notes of the Meeting of the ${vm.board.name} held on ${formatLongDate(vm.meeting.date)}`,
+    date: vm.meeting.date,
     filename: names.filename,
     landscape: false,
   };
@@ -161,6 +164,7 @@ export function prepareActionLog(vm: ActionLogViewModel): PreparedDocument<Actio
     chrome: pageChrome,
     title: names.title,
     subject: `Actions of the ${vm.board.name}: ${vm.filtersDescription}`,
+    date: vm.generatedAt,
     filename: names.filename,
     // Seven columns do not fit a portrait page at a readable size.
     landscape: true,
@@ -200,6 +204,7 @@ export function prepareAgenda(vm: AgendaViewModel): PreparedDocument<AgendaTempl
     chrome: pageChrome,
     title: names.title,
     subject: `Agenda of the ${vm.board.name} meeting on ${formatLongDate(vm.meeting.date)}`,
+    date: vm.meeting.date,
     filename: names.filename,
     landscape: false,
   };

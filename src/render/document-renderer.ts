@@ -46,6 +46,8 @@ export function createDocumentRenderer({ pool, engine, author }: DocumentRendere
         author: author ?? doc.chrome.boardName,
         subject: doc.subject,
         creator: 'Boardroom',
+        // Deterministic dates: the same view model gives the same bytes, hash and ETag.
+        date: doc.date,
       },
     });
     return {

@@ -2,7 +2,10 @@
  * Sets the PDF Info dictionary (Title, Author, Subject, Creator). Chromium writes only Title (from
  * <title>), Creator and Producer, so we append a standard incremental update (ISO 32000-1, 7.5.6): a new
  * Info object, an xref section for it, and a trailer pointing back at the original one. The bytes
- * Chromium produced are left untouched, so the tagging, outline and fonts cannot be disturbed.
+ * Chromium produced are left untouched, so the tagging, outline and fonts cannot be disturbed — but for
+ * the dates, when `date` is given: Chromium stamps CreationDate and ModDate with the clock, and they are
+ * the only bytes that differ between two renders of the same document. Rewritten in place to the same
+ * length, they make identical input print byte-identical PDFs (so the same hash and ETag).
  */
 
 export interface PdfInfo {
@@ -10,6 +13,36 @@ export interface PdfInfo {
   author: string;
   subject: string;
   creator: string;
+  /** ISO date or date-time written as CreationDate and ModDate; without it, Chromium's clock stays. */
+  date?: string;
+}
+
+/** `D:YYYYMMDDHHmmSS+00'00'`, the form (and length) Chromium writes, in UTC. */
+export function pdfDate(iso: string): string {
+  const time = new Date(iso);
+  if (Number.isNaN(time.getTime())) throw new RangeError(`Not an ISO date: ${iso}`);
+  const digits = time.toISOString().replace(/\D/g, '').slice(0, 14);
+  return `D:${digits}+00'00'`;
+}
+
+/**
+ * Overwrites the literal of each date entry with `date`, space-padded to the original length (white
+ * space between tokens is insignificant), so that no byte offset in the file moves. An entry in a form
+ * shorter than ours is left alone.
+ */
+function stampDates(pdf: Buffer, text: string, infoRef: string | undefined, date: string): void {
+  if (!infoRef) return;
+  const start = text.indexOf(`\n${infoRef} obj`);
+  const end = text.indexOf('endobj', start);
+  if (start < 0 || end < 0) return;
+  const pattern = /\/(?:CreationDate|ModDate)\s*(\([^()\\]*\))/g;
+  for (const match of text.slice(start, end).matchAll(pattern)) {
+    const literal = match[1] ?? '';
+    const replacement = `(${date})`;
+    if (replacement.length > literal.length) continue;
+    const offset = start + match.index + match[0].length - literal.length;
+    pdf.write(replacement.padEnd(literal.length, ' '), offset, 'latin1');
+  }
 }
 
 /** A PDF text string in UTF-16BE with a byte-order mark: any character, nothing to escape. */
@@ -35,9 +68,11 @@ function previousEntry(pdf: string, infoRef: string | undefined, key: string): s
 }
 
 export function withPdfInfo(pdf: Uint8Array, info: PdfInfo): Buffer {
-  const original = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  // A copy when the dates are rewritten, so the caller's bytes are never changed under it.
+  const original =
+    info.date === undefined ? Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength) : Buffer.from(pdf);
   // latin1 maps bytes 1:1 to characters, so string offsets are byte offsets.
-  const text = original.toString('latin1');
+  let text = original.toString('latin1');
   const startxref = lastMatch(text, /startxref\s+(\d+)\s+%%EOF/g)?.[1];
   const trailer = lastMatch(text, /trailer\s*<<([\s\S]*?)>>\s*startxref/g)?.[1];
   const size = trailer && /\/Size\s+(\d+)/.exec(trailer)?.[1];
@@ -47,6 +82,10 @@ export function withPdfInfo(pdf: Uint8Array, info: PdfInfo): Buffer {
     throw new Error('Unsupported PDF structure: no classic trailer to update');
   }
   const previousInfo = /\/Info\s+(\d+\s+\d+)\s+R/.exec(trailer)?.[1];
+  if (info.date !== undefined) {
+    stampDates(original, text, previousInfo, pdfDate(info.date));
+    text = original.toString('latin1');
+  }
 
   const objectNumber = Number(size);
   const entries = [

@@ -156,6 +156,19 @@ describe('the reference notes (AGB, 24 March 2026) as a PDF', () => {
     expect(rendered.filename).toBe('AGB-notes-2026-03-24.pdf');
     expect(rendered.blockedRequests).toBe(0);
   });
+
+  it('is byte-identical when rendered again from the same data, dated by the meeting', async () => {
+    // Over a second later, so Chromium's clock-stamped dates would differ if they were kept.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const renderer = createDocumentRenderer({ pool, engine: createTemplateEngine() });
+    const again = await renderer.renderNotes(referenceNotes());
+    expect(again.sha256).toBe(rendered.sha256);
+    expect(Buffer.compare(again.pdf, rendered.pdf)).toBe(0);
+    expect(pdf.info.CreationDate).toBe("D:20260324000000+00'00'");
+    expect(pdf.info.ModDate).toBe("D:20260324000000+00'00'");
+    // The date is rewritten in place in Chromium's own Info object too: no clock time left anywhere.
+    expect(rendered.pdf.toString('latin1')).not.toMatch(/D:(?!20260324000000)\d{14}/);
+  });
 });
 
 describe('notes that are not the approved full record', () => {
