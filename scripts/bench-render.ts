@@ -13,7 +13,7 @@
  * The machine is shared, so load drifts during a run: the four ways are measured in interleaved rounds
  * (a slice of each per round) so that drift lands on all of them alike and the ratios stay fair.
  *
- *   npx tsx scripts/bench-render.ts [--browser headless-shell|chromium] [--docs 50] [--naive 5]
+ *   npx tsx scripts/bench-render.ts [--browser headless-shell|chromium] [--docs 50] [--naive 5] [--pool N]
  *   (or BOARDROOM_CHROMIUM=chromium)
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { type BrowserPool, createBrowserPool } from '../src/render/browser-pool.ts';
+import { type BrowserPool, createBrowserPool, defaultPoolSize } from '../src/render/browser-pool.ts';
 import { debianChromiumPath, isChromiumFlavour } from '../src/render/chromium-executable.ts';
 import { chromiumLaunchOptions } from '../src/render/chromium-launch.ts';
 import { prepareNotes } from '../src/render/document-contexts.ts';
@@ -35,6 +35,8 @@ const { values: flags } = parseArgs({
     browser: { type: 'string', default: process.env.BOARDROOM_CHROMIUM ?? 'headless-shell' },
     docs: { type: 'string', default: '50' },
     naive: { type: 'string', default: '5' },
+    // The pipeline's pool size; by default the pool's own (defaultPoolSize()).
+    pool: { type: 'string' },
   },
 });
 const flavour = flags.browser;
@@ -234,7 +236,7 @@ function pipelineJob(pool: BrowserPool): Job {
 
 // ---------------------------------------------------------------- main
 async function main(): Promise<void> {
-  const poolSize = availableParallelism() + 1;
+  const poolSize = flags.pool === undefined ? defaultPoolSize() : Number(flags.pool);
   const outDir = mkdtempSync(path.join(tmpdir(), 'bench-render-'));
   console.log(`Boardroom render benchmark, ${new Date().toISOString()}`);
   console.log(

@@ -126,7 +126,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     render: {
       chromiumPath: e.CHROMIUM_PATH ?? defaultChromiumPath(),
-      poolSize: e.RENDER_POOL_SIZE ?? cpus().length + 1,
+      // One page per core, at least two: as src/render/browser-pool.ts defaultPoolSize() explains.
+      poolSize: e.RENDER_POOL_SIZE ?? Math.max(2, cpus().length),
       timeoutMs: e.RENDER_TIMEOUT_MS,
       protectiveMarking: e.PROTECTIVE_MARKING,
       worker: e.RENDER_WORKER,
