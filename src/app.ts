@@ -78,6 +78,15 @@ export async function buildApp({
     requestIdHeader: false,
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
+    // Slow clients cannot hold sockets: Node answers 408 and closes when the headers (slowloris) or
+    // the whole request (a body trickled in) take too long; the check runs often enough to matter.
+    http: {
+      headersTimeout: config.httpTimeouts.headersMs,
+      connectionsCheckingInterval: Math.min(1_000, Math.ceil(config.httpTimeouts.headersMs / 4)),
+    },
+    requestTimeout: config.httpTimeouts.requestMs,
+    keepAliveTimeout: config.httpTimeouts.keepAliveMs,
+    connectionTimeout: config.httpTimeouts.connectionMs,
     routerOptions: { maxParamLength: 200 },
     // Malformed URLs and over-long path parameters are the client's fault: problem+json, not a bare body.
     frameworkErrors: (error, request, reply) =>

@@ -42,6 +42,12 @@ const envSchema = z.object({
   BODY_LIMIT_BYTES: positiveInt.default(1024 * 1024),
   UPLOAD_LIMIT_BYTES: positiveInt.default(20 * 1024 * 1024),
   LOGIN_RATE_LIMIT_PER_MINUTE: positiveInt.default(10),
+  // Slow clients: all headers within this long (slowloris), the whole request (body included, so an
+  // upload at the limit over a slow line) within that; idle keep-alive and idle sockets closed after.
+  HTTP_HEADERS_TIMEOUT_MS: positiveInt.default(15_000),
+  HTTP_REQUEST_TIMEOUT_MS: positiveInt.default(120_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: positiveInt.default(72_000),
+  HTTP_CONNECTION_TIMEOUT_MS: positiveInt.default(180_000),
   // Browser sessions end after this long unused, and this long after signing in whatever happens.
   SESSION_IDLE_MINUTES: positiveInt.max(24 * 60).default(30),
   SESSION_MAX_HOURS: positiveInt.max(7 * 24).default(12),
@@ -56,6 +62,17 @@ const envSchema = z.object({
   READ_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   READ_CACHE_TTL_SECONDS: positiveInt.max(3600).default(60),
 });
+
+const checkedEnvSchema = envSchema
+  .refine((e) => e.HTTP_HEADERS_TIMEOUT_MS <= e.HTTP_REQUEST_TIMEOUT_MS, {
+    message: 'must not exceed HTTP_REQUEST_TIMEOUT_MS',
+    path: ['HTTP_HEADERS_TIMEOUT_MS'],
+  })
+  .refine((e) => e.HTTP_CONNECTION_TIMEOUT_MS > e.RENDER_TIMEOUT_MS, {
+    // A socket is idle while its PDF renders: it must outlast the render deadline.
+    message: 'must be longer than RENDER_TIMEOUT_MS',
+    path: ['HTTP_CONNECTION_TIMEOUT_MS'],
+  });
 
 export type Env = z.input<typeof envSchema>;
 
@@ -85,6 +102,8 @@ export interface Config {
   bodyLimitBytes: number;
   uploadLimitBytes: number;
   loginRateLimitPerMinute: number;
+  /** Node's HTTP server: headers, whole request, idle keep-alive, idle socket (milliseconds). */
+  httpTimeouts: { headersMs: number; requestMs: number; keepAliveMs: number; connectionMs: number };
   session: { idleMinutes: number; maxHours: number };
   /** Absolute base of the public site ("https://example.police.uk"), no trailing slash. */
   publicBaseUrl: string | undefined;
@@ -101,7 +120,7 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Empty strings mean "unset", as shells and compose files often leave them.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = envSchema.safeParse(cleaned);
+  const parsed = checkedEnvSchema.safeParse(cleaned);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
@@ -137,6 +156,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    httpTimeouts: {
+      headersMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      connectionMs: e.HTTP_CONNECTION_TIMEOUT_MS,
+    },
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },
     publicBaseUrl: e.PUBLIC_BASE_URL ?? requiredInProduction(e.NODE_ENV, 'PUBLIC_BASE_URL'),
     readCache: { maxBytes: e.READ_CACHE_MB * 1024 * 1024, ttlMs: e.READ_CACHE_TTL_SECONDS * 1000 },
