@@ -15,8 +15,11 @@ const HEADERS_TIMEOUT_MS = 1_000;
 const REQUEST_TIMEOUT_MS = 2_000;
 const UPLOAD_LIMIT_BYTES = 64 * 1024;
 const LOGIN_LIMIT = 3;
-/** Node checks the timeouts every connectionsCheckingInterval (headers / 4 here), plus scheduling. */
-const SLACK_MS = 1_000;
+/**
+ * Node checks the timeouts every connectionsCheckingInterval (headers / 4 here, 250 ms); the rest is
+ * room for a busy CI machine (two cores shared with Chromium).
+ */
+const SLACK_MS = 1_500;
 
 let t: TestApp;
 let port: number;
@@ -217,7 +220,7 @@ describe('slow clients', () => {
     expect(closedAfter).toBeGreaterThanOrEqual(HEADERS_TIMEOUT_MS - 50);
     expect(closedAfter).toBeLessThan(HEADERS_TIMEOUT_MS + SLACK_MS);
     expect(slow.received()).toMatch(/^HTTP\/1\.1 408 /);
-    expect(Math.max(...served)).toBeLessThan(500);
+    expect(Math.max(...served)).toBeLessThan(1_000);
   });
 
   it('a body sent slowly against its Content-Length is cut off at the request timeout', async () => {
