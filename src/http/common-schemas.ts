@@ -19,7 +19,11 @@ export function problems(...statuses: number[]): Record<number, typeof problemSc
 
 export const idParams = z.object({ id: z.uuid() });
 
-/** Text fields: trimmed, bounded, and free of control characters that have no place in documents. */
+/**
+ * Text fields: trimmed, bounded, and free of control characters that have no place in documents,
+ * bidirectional embeddings, overrides and isolates included ("Invoice U+202E fdp.exe" would print as
+ * "Invoice exe.pdf"). Right-to-left text needs none of them; the marks U+200E/U+200F stay allowed.
+ */
 export function text(max: number) {
   return z
     .string()
@@ -27,8 +31,8 @@ export function text(max: number) {
     .max(max)
     .refine(
       // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
-      (s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s),
-      'must not contain control characters',
+      (s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/.test(s),
+      'must not contain control characters or bidirectional overrides',
     );
 }
 

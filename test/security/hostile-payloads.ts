@@ -198,14 +198,15 @@ export function hostilePayloads(canary: string): HostilePayload[] {
       input: `</p></li></td><script>fetch('${c('close-p')}')</script><p>`,
       rich: 'removed',
     },
-    // Printed as the override displays it: the reader sees "exe.pdf" (the controls are kept, not stripped).
+    // Refused: printed, the override would make the reader see "Invoice exe.pdf".
     {
       name: 'unicode bidi override',
       input: 'Invoice \u202Efdp.exe\u202C received',
-      rich: 'Invoice \u202Efdp.exe\u202C received',
-      pdfText: 'Invoice exe.pdf received',
+      rich: 'removed',
+      refused: true,
     },
-    // Plain fields refuse control characters; PostgreSQL cannot store NUL in text, so bodies too.
+    { name: 'unicode bidi isolate', input: 'Name \u2067ecnaniF\u2069 here', rich: 'removed', refused: true },
+    // Every field refuses control characters, rich bodies included (PostgreSQL could not store NUL anyway).
     { name: 'NUL byte', input: 'NUL\u0000byte', rich: 'removed', refused: true },
     {
       name: 'very long word',

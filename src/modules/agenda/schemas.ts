@@ -5,7 +5,8 @@ import { itemKindSchema } from '../boards/schemas.ts';
 export const confidentialitySchema = z.enum(['public', 'exempt', 'opcc_only']);
 
 /** Rich text arrives as HTML and is sanitised in the service; this bounds what we accept to parse. */
-const bodyHtml = z.string().max(300_000);
+/** Rich text, sanitised by the service; control characters (NUL, bidi overrides) are refused here, by name. */
+const bodyHtml = text(300_000);
 
 export const presenterSchema = z.strictObject({
   personId: z.uuid().nullable().default(null),
