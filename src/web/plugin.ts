@@ -13,7 +13,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import * as auth from '../modules/auth/service.ts';
-import { ASSETS_PREFIX, loadAssets, registerAssetRoutes } from './assets.ts';
+import { ASSETS_PREFIX, type AssetStore, loadAssets, registerAssetRoutes } from './assets.ts';
 import { webAuthRoutes } from './auth-routes.ts';
 import { registerCsrf } from './csrf.ts';
 import { registerWebErrorHandler } from './errors.ts';
@@ -33,6 +33,10 @@ import { staffRoutes } from './staff/routes.ts';
 import { createViewEngine } from './views.ts';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** The web assets (src/web/assets), for routes that need an asset's hashed URL. */
+    webAssets: AssetStore;
+  }
   interface FastifyRequest {
     /** The browser session behind request.actor on web routes; null when signed out. */
     webSession: WebSession | null;
@@ -65,6 +69,7 @@ export const webPlugin: FastifyPluginAsync<WebPluginOptions> = async (app, opts)
   });
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
+  app.decorate('webAssets', assets);
   app.decorateRequest('webSession', null);
   app.decorateRequest('sessionEnded', null);
   app.decorateReply('page', makePageRenderer(views, config.env === 'production'));

@@ -4,12 +4,12 @@
  * search, plus the register of decisions, open data and the accessibility statement.
  *
  * It runs inside the web plugin's scope (src/web/plugin.ts, option `publicRoutes`) for its page
- * engine (`reply.page`), with its own layout (templates/web/public/layout.hbs) and stylesheet, and
- * its own error pages. What it shows comes only from the public read model, and never depends on who
- * is asking: a signed-in officer sees exactly what the public sees.
+ * engine (`reply.page`), with its own layout (templates/web/public/layout.hbs) and stylesheet
+ * (assets/css/site.css, after the base.css it shares with the staff pages), and its own error
+ * pages. What it shows comes only from the public read model, and never depends on who is asking:
+ * a signed-in officer sees exactly what the public sees.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -26,8 +26,8 @@ import type { Crumb, NavItem } from '../views.ts';
 import * as pages from './pages.ts';
 
 const SERVICE_NAME = 'Police and Crime Commissioner: public meetings';
-const CSS = readFileSync(new URL('./site.css', import.meta.url));
-const CSS_ETAG = `"${createHash('sha256').update(CSS).digest('hex').slice(0, 16)}"`;
+/** The public layout's stylesheets (src/web/assets/css), in the order it links them. */
+const STYLESHEETS = ['css/base.css', 'css/site.css'];
 
 type Section = 'boards' | 'decisions' | 'search' | 'open-data' | null;
 
@@ -119,10 +119,14 @@ export const publicSiteRoutes: FastifyPluginAsyncZod = async (app) => {
     return payload;
   });
 
+  // The stylesheet's address before it moved to /assets/ with a hashed URL, still asked for by pages
+  // cached then and by anything that linked it: the layout's own sheets, imported.
+  const legacyCss = `${STYLESHEETS.map((name) => `@import url("${app.webAssets.url(name)}");`).join('\n')}\n`;
+  const legacyEtag = `"${createHash('sha256').update(legacyCss).digest('hex').slice(0, 16)}"`;
   app.get('/public-assets/site.css', { schema: page }, async (request, reply) => {
-    reply.header('etag', CSS_ETAG).header('cache-control', 'public, max-age=3600');
-    if (request.headers['if-none-match'] === CSS_ETAG) return reply.code(304).send();
-    return reply.type('text/css; charset=utf-8').send(CSS);
+    reply.header('etag', legacyEtag).header('cache-control', 'public, max-age=3600');
+    if (request.headers['if-none-match'] === legacyEtag) return reply.code(304).send();
+    return reply.type('text/css; charset=utf-8').send(legacyCss);
   });
 
   app.get('/', { schema: page }, async (request, reply) =>
