@@ -19,26 +19,102 @@ export const DOCUMENT_FACES: readonly FontFace[] = [
   { weight: 700, style: 'normal' },
 ];
 
-/** The latin subset's coverage as published by @fontsource; other characters fall back to system fonts. */
-const LATIN_RANGE =
-  'U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0304, U+0308, U+0329, ' +
-  'U+2000-206F, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD';
-
 export const FONT_FAMILY = 'Source Sans 3';
+
+/**
+ * The subsets of Source Sans 3 that @fontsource publishes. Latin is in every document; the others
+ * (Welsh ŵ and Polish ł are latin-ext; Greek, Cyrillic, Vietnamese) only in documents that use them,
+ * so names such as Łukasz Wójcik or Юлія print in the document's own face, identically everywhere,
+ * without making every PDF carry faces it does not need. Scripts Source Sans 3 does not cover
+ * (Arabic, Gurmukhi, Chinese…) fall back to the fonts installed beside Chromium.
+ */
+export const EXTRA_SUBSETS = [
+  'latin-ext',
+  'vietnamese',
+  'greek',
+  'greek-ext',
+  'cyrillic',
+  'cyrillic-ext',
+] as const;
+type Subset = 'latin' | (typeof EXTRA_SUBSETS)[number];
+
+/** Where the document head asks for the extra subsets its text needs. */
+export const EXTRA_FONTS_MARKER = '/* boardroom: extra font subsets */';
 
 function fontFilesDir(): string {
   const require = createRequire(import.meta.url);
-  return path.join(path.dirname(require.resolve('@fontsource/source-sans-3/package.json')), 'files');
+  return path.dirname(require.resolve('@fontsource/source-sans-3/package.json'));
 }
 
-/** @font-face rules for the given faces, read from node_modules on each call (call it once at startup). */
-export function sourceSansFontFaceCss(faces: readonly FontFace[]): string {
-  const dir = fontFilesDir();
+/** The unicode-range of a subset, as @fontsource publishes it in its all-subsets CSS (400.css). */
+function unicodeRange(dir: string, subset: Subset): string {
+  const css = readFileSync(path.join(dir, '400.css'), 'utf8');
+  const block = css.split(`/* source-sans-3-${subset}-400-normal */`)[1]?.split('}')[0] ?? '';
+  const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
+  if (!range) throw new Error(`@fontsource/source-sans-3: no unicode-range for ${subset}`);
+  return range.trim();
+}
+
+function parseRange(range: string): [number, number][] {
+  return range.split(',').map((part) => {
+    const [lo, hi] = part.trim().replace(/^U\+/i, '').split('-');
+    return [Number.parseInt(lo!, 16), Number.parseInt(hi ?? lo!, 16)];
+  });
+}
+
+function subsetCss(dir: string, subset: Subset, faces: readonly FontFace[]): string {
+  const range = unicodeRange(dir, subset);
   return faces
     .map(({ weight, style }) => {
-      const file = path.join(dir, `source-sans-3-latin-${weight}-${style}.woff2`);
+      const file = path.join(dir, 'files', `source-sans-3-${subset}-${weight}-${style}.woff2`);
       const data = readFileSync(file).toString('base64');
-      return `@font-face{font-family:'${FONT_FAMILY}';font-style:${style};font-weight:${weight};font-display:block;src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${LATIN_RANGE};}`;
+      return `@font-face{font-family:'${FONT_FAMILY}';font-style:${style};font-weight:${weight};font-display:block;src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${range};}`;
     })
     .join('\n');
+}
+
+/** @font-face rules of the latin subset for the given faces, read from node_modules (call it once at startup). */
+export function sourceSansFontFaceCss(faces: readonly FontFace[]): string {
+  return subsetCss(fontFilesDir(), 'latin', faces);
+}
+
+export interface DocumentFonts {
+  /** The latin faces and the marker, for the document's <style>. */
+  css: string;
+  /** The rendered document with the faces of the other subsets its text uses in place of the marker. */
+  complete(html: string): string;
+}
+
+/** Fonts for documents: latin always, the other subsets read once, on first use, and cached. */
+export function documentFonts(faces: readonly FontFace[] = DOCUMENT_FACES): DocumentFonts {
+  const dir = fontFilesDir();
+  const latin = parseRange(unicodeRange(dir, 'latin'));
+  const extra = EXTRA_SUBSETS.map((subset) => ({ subset, ranges: parseRange(unicodeRange(dir, subset)) }));
+  const cache = new Map<Subset, string>();
+  const inRanges = (code: number, ranges: [number, number][]) =>
+    ranges.some(([lo, hi]) => code >= lo && code <= hi);
+  return {
+    css: `${subsetCss(dir, 'latin', faces)}\n${EXTRA_FONTS_MARKER}`,
+    complete(html) {
+      const wanted = new Set<Subset>();
+      // Only characters beyond Latin-1 can need another subset; most documents have a handful.
+      for (const match of html.matchAll(/[\u0100-\u{10FFFF}]/gu)) {
+        const code = match[0].codePointAt(0)!;
+        if (inRanges(code, latin)) continue;
+        for (const { subset, ranges } of extra) if (inRanges(code, ranges)) wanted.add(subset);
+      }
+      const css = EXTRA_SUBSETS.filter((subset) => wanted.has(subset)).map((subset) => {
+        let rules = cache.get(subset);
+        if (rules === undefined) {
+          rules = subsetCss(dir, subset, faces);
+          cache.set(subset, rules);
+        }
+        return rules;
+      });
+      // The marker in the <style> of the head, never one a user typed into the title before it.
+      const at = html.indexOf(EXTRA_FONTS_MARKER, html.indexOf('<style'));
+      if (at < 0) return html;
+      return html.slice(0, at) + css.join('\n') + html.slice(at + EXTRA_FONTS_MARKER.length);
+    },
+  };
 }

@@ -12,7 +12,7 @@ import type {
   AgendaTemplateContext,
   NotesTemplateContext,
 } from './document-contexts.ts';
-import { DOCUMENT_FACES, sourceSansFontFaceCss } from './fonts.ts';
+import { documentFonts } from './fonts.ts';
 import { TEMPLATE_HELPERS } from './template-helpers.ts';
 
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -36,9 +36,9 @@ export function createTemplateEngine(templatesDir: string = DEFAULT_TEMPLATES_DI
   hbs.registerHelper(TEMPLATE_HELPERS);
 
   // Static stylesheets are registered as function partials: inserted verbatim, never parsed as templates.
-  const documentFonts = sourceSansFontFaceCss(DOCUMENT_FACES);
+  const fonts = documentFonts();
   const printCss = readFileSync(path.join(templatesDir, 'styles', 'print.css'), 'utf8');
-  hbs.registerPartial('font-faces', () => documentFonts);
+  hbs.registerPartial('font-faces', () => fonts.css);
   hbs.registerPartial('print-css', () => printCss);
 
   // Handlebars compiles lazily on first render; precompiling here as well makes a template error
@@ -54,7 +54,10 @@ export function createTemplateEngine(templatesDir: string = DEFAULT_TEMPLATES_DI
     hbs.registerPartial(path.basename(file, '.hbs'), compile(path.join(partialsDir, file)));
   }
 
-  const document = <Context>(name: string) => compile<Context>(path.join(templatesDir, `${name}.hbs`));
+  const document = <Context>(name: string) => {
+    const render = compile<Context>(path.join(templatesDir, `${name}.hbs`));
+    return (context: Context) => fonts.complete(render(context));
+  };
 
   return {
     notes: document<NotesTemplateContext>('notes'),

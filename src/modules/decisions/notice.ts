@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import type { BrowserPool } from '../../render/browser-pool.ts';
 import { formatLongDate } from '../../render/date-format.ts';
-import { DOCUMENT_FACES, sourceSansFontFaceCss } from '../../render/fonts.ts';
+import { type DocumentFonts, documentFonts } from '../../render/fonts.ts';
 import { renderPdf } from '../../render/pdf-renderer.ts';
 import { TEMPLATE_HELPERS } from '../../render/template-helpers.ts';
 import { escapeHtml } from '../../rich-text/sanitize.ts';
@@ -59,13 +59,15 @@ const TEMPLATE = fileURLToPath(
 );
 
 let compiled: Handlebars.TemplateDelegate | null = null;
+let fonts: DocumentFonts | null = null;
 
 function template(): Handlebars.TemplateDelegate {
   if (compiled) return compiled;
   const hbs = Handlebars.create();
   hbs.registerHelper(TEMPLATE_HELPERS);
-  const fonts = sourceSansFontFaceCss(DOCUMENT_FACES);
-  hbs.registerPartial('font-faces', () => fonts);
+  fonts = documentFonts();
+  const css = fonts.css;
+  hbs.registerPartial('font-faces', () => css);
   compiled = hbs.compile(readFileSync(TEMPLATE, 'utf8'), {
     strict: true,
     knownHelpersOnly: true,
@@ -77,7 +79,7 @@ function template(): Handlebars.TemplateDelegate {
 
 export function decisionHtml(snapshot: DecisionSnapshot): string {
   const d = snapshot.decision;
-  return template()({
+  const html = template()({
     title: `Decision ${d.reference}: ${d.title}`,
     boardName: d.board.name,
     reference: d.reference,
@@ -90,6 +92,7 @@ export function decisionHtml(snapshot: DecisionSnapshot): string {
     version: snapshot.version,
     reason: snapshot.reason,
   });
+  return fonts!.complete(html);
 }
 
 const chrome = (text: string) =>
