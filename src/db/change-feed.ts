@@ -6,7 +6,14 @@ type Logger = { warn(obj: object, msg: string): void };
 export const CHANGES_CHANNEL = 'boardroom_changes';
 const RECONNECT_MS = 1_000;
 
-type Source = { kind: 'postgres'; url: string } | { kind: 'embedded'; pglite: PGlite };
+type Source =
+  | {
+      kind: 'postgres';
+      url: string;
+      /** `boardroom.origin` of this process's own connections, whose writes it already knows of. */
+      origin?: string;
+    }
+  | { kind: 'embedded'; pglite: PGlite };
 
 /**
  * A counter that moves whenever the database's data may have changed, so caches can tell whether an
@@ -48,7 +55,7 @@ export class ChangeFeed {
       this.#stop =
         this.source.kind === 'embedded'
           ? await this.#listenEmbedded(this.source.pglite)
-          : await this.#listenPostgres(this.source.url, log);
+          : await this.#listenPostgres(this.source.url, this.source.origin, log);
     }
     let stopped = false;
     return async () => {
@@ -74,7 +81,9 @@ export class ChangeFeed {
   }
 
   /** Connects once before returning (so caching starts at once), then keeps reconnecting in the background. */
-  async #listenPostgres(url: string, log?: Logger): Promise<() => Promise<void>> {
+  async #listenPostgres(url: string, origin: string | undefined, log?: Logger): Promise<() => Promise<void>> {
+    // The echo of a write through this process's own pool: the tracking dialect counted it at commit.
+    const own = origin ? `${origin} ` : null;
     let client: pg.Client | null = null;
     let closed = false;
     let timer: NodeJS.Timeout | null = null;
@@ -100,7 +109,10 @@ export class ChangeFeed {
       client = next;
       next.on('error', lost);
       next.on('end', () => client === next && lost());
-      next.on('notification', () => this.noteChange());
+      next.on('notification', (message) => {
+        if (own && message.payload?.startsWith(own)) return;
+        this.noteChange();
+      });
       try {
         await next.connect();
         await next.query(`listen ${CHANGES_CHANNEL}`);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -40,8 +41,11 @@ export const pgliteParsers = {
 
 export async function openDatabase(target: DatabaseTarget, logger?: Logger): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
+    // Tags this process's writes, so its change listener can tell their echo from others' (0010).
+    const origin = randomUUID();
     const pool = new pg.Pool({
       connectionString: target.url,
+      options: `-c boardroom.origin=${origin}`,
       max: 10,
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,
@@ -55,7 +59,7 @@ export async function openDatabase(target: DatabaseTarget, logger?: Logger): Pro
     pool.on('connect', (client) => {
       client.on('error', (err) => logger?.warn({ err }, 'PostgreSQL connection lost'));
     });
-    const changes = new ChangeFeed({ kind: 'postgres', url: target.url });
+    const changes = new ChangeFeed({ kind: 'postgres', url: target.url, origin });
     const db = new Kysely<DB>({ dialect: new ChangeTrackingDialect(new PostgresDialect({ pool }), changes) });
     registerChangeFeed(db, changes);
     return { db, kind: 'postgres', pgPool: pool, changes, close: () => db.destroy() };

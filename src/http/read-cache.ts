@@ -28,7 +28,7 @@ interface Entry {
 }
 
 const pending = Symbol('read cache pending entry');
-type Pending = { key: string; generation: number };
+type Pending = { key: string; generation: number; settle: (entry: Entry | null) => void };
 
 /**
  * A per-process cache of serialised API answers, for the reads that every screen repeats (a
@@ -53,6 +53,7 @@ export const readCachePlugin = fp(
     const stop = await feed.listen(app.log);
     app.addHook('onClose', () => stop());
 
+    const inflight = new Map<string, { generation: number; answer: Promise<Entry | null> }>();
     const cache = new LRUCache<string, Entry>({
       maxSize: opts.maxBytes,
       sizeCalculation: (entry, key) => entry.body.length * 2 + key.length * 2 + 64,
@@ -67,15 +68,40 @@ export const readCachePlugin = fp(
       }
       const key = `${request.actor.userId} ${request.url}`;
       const generation = feed.generation;
-      const hit = cache.get(key);
-      if (hit && hit.generation === generation) {
+      const send = (entry: Entry) => {
         stats.hits += 1;
-        if (hit.etag) reply.header('etag', hit.etag);
+        if (entry.etag) reply.header('etag', entry.etag);
         reply.code(200).type('application/json; charset=utf-8');
-        return reply.send(hit.body);
+        return reply.send(entry.body);
+      };
+      const hit = cache.get(key);
+      if (hit && hit.generation === generation) return send(hit);
+      // The same read already being computed at this generation (ten tabs opening one meeting):
+      // wait for that answer instead of computing it again.
+      const running = inflight.get(key);
+      if (running && running.generation === generation) {
+        const entry = await running.answer;
+        if (entry && entry.generation === feed.generation) return send(entry);
       }
       stats.misses += 1;
-      (request as unknown as Record<symbol, Pending>)[pending] = { key, generation };
+      let settle: (entry: Entry | null) => void = () => {};
+      const answer = new Promise<Entry | null>((resolve) => {
+        settle = resolve;
+      });
+      inflight.set(key, { generation, answer });
+      (request as unknown as Record<symbol, Pending>)[pending] = {
+        key,
+        generation,
+        settle: (entry) => {
+          if (inflight.get(key)?.answer === answer) inflight.delete(key);
+          settle(entry);
+        },
+      };
+    });
+
+    // Whatever the outcome (an error, a client gone), waiters are released.
+    app.addHook('onResponse', async (request) => {
+      (request as unknown as Record<symbol, Pending | undefined>)[pending]?.settle(null);
     });
 
     app.addHook('onSend', async (request, reply, payload) => {
@@ -84,11 +110,13 @@ export const readCachePlugin = fp(
       // Something changed while this answer was being computed: it may already be out of date.
       if (entry.generation !== feed.generation || !feed.observed) return;
       const etag = reply.getHeader('etag');
-      cache.set(entry.key, {
+      const made: Entry = {
         generation: entry.generation,
         body: payload,
         etag: typeof etag === 'string' ? etag : undefined,
-      });
+      };
+      cache.set(entry.key, made);
+      entry.settle(made);
     });
   },
   { name: 'read-cache' },

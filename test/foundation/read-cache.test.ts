@@ -51,6 +51,18 @@ describe('read cache', () => {
     expect(second.headers['content-type']).toBe(first.headers['content-type']);
   });
 
+  it('computes a read once when many ask for it at the same time, and gives each the same answer', async () => {
+    await setLocationDirectly('Lloyd House');
+    const { hits, misses } = t.app.readCache;
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => t.request({ method: 'GET', url: meetingUrl(), as: secretariat })),
+    );
+    expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+    expect(answers[0]!.json().location).toBe('Lloyd House');
+    expect(t.app.readCache.misses - misses).toBe(1);
+    expect(t.app.readCache.hits - hits).toBe(7);
+  });
+
   it('shows a write made through the API on the very next read', async () => {
     const before = await t.request({ method: 'GET', url: meetingUrl(), as: secretariat });
     const patched = await t.request({
