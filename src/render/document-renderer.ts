@@ -17,6 +17,8 @@ export interface RenderedDocument {
   filename: string;
   /** Requests refused while printing; > 0 means some content tried to fetch something. */
   blockedRequests: number;
+  /** Swapped into a page that held a document of the same kind (see warm-document.ts). */
+  warm?: boolean;
 }
 
 export interface DocumentRenderer {
@@ -39,7 +41,7 @@ export interface DocumentRendererOptions {
 export function createDocumentRenderer({ pool, engine, author }: DocumentRendererOptions): DocumentRenderer {
   async function toPdf<Context>(doc: PreparedDocument<Context>, html: string): Promise<RenderedDocument> {
     // The running header and footer are in the HTML (page-margin boxes): no Chromium templates.
-    const { pdf, blockedRequests } = await renderPdf(pool, html, {
+    const { pdf, blockedRequests, warm } = await renderPdf(pool, html, {
       landscape: doc.landscape,
       info: {
         title: doc.title,
@@ -56,6 +58,7 @@ export function createDocumentRenderer({ pool, engine, author }: DocumentRendere
       sha256: createHash('sha256').update(pdf).digest('hex'),
       filename: doc.filename,
       blockedRequests,
+      warm,
     };
   }
 

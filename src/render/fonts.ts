@@ -79,8 +79,10 @@ export function sourceSansFontFaceCss(faces: readonly FontFace[]): string {
 }
 
 export interface DocumentFonts {
-  /** The latin faces and the marker, for the document's <style>. */
+  /** The latin faces, for the document's <style>. */
   css: string;
+  /** Where `complete` puts the other subsets the document needs: in a <style> after the first. */
+  marker: string;
   /** The rendered document with the faces of the other subsets its text uses in place of the marker. */
   complete(html: string): string;
 }
@@ -94,7 +96,8 @@ export function documentFonts(faces: readonly FontFace[] = DOCUMENT_FACES): Docu
   const inRanges = (code: number, ranges: [number, number][]) =>
     ranges.some(([lo, hi]) => code >= lo && code <= hi);
   return {
-    css: `${subsetCss(dir, 'latin', faces)}\n${EXTRA_FONTS_MARKER}`,
+    css: subsetCss(dir, 'latin', faces),
+    marker: EXTRA_FONTS_MARKER,
     complete(html) {
       const wanted = new Set<Subset>();
       // Only characters beyond Latin-1 can need another subset; most documents have a handful.

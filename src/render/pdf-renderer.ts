@@ -7,6 +7,7 @@ import type { CDPSession, Page, PDFOptions, Protocol } from 'puppeteer-core';
 import type { BrowserPool } from './browser-pool.ts';
 import { type PdfInfo, withPdfInfo } from './pdf-info.ts';
 import { RenderError } from './render-errors.ts';
+import { documentParts, swapParts } from './warm-document.ts';
 
 /** Top and bottom leave room for the running header and footer (the page-margin boxes). */
 export const PAGE_MARGINS = { top: '20mm', bottom: '18mm', left: '18mm', right: '18mm' } as const;
@@ -29,6 +30,8 @@ export interface RenderedPdf {
   pdf: Buffer;
   /** Requests the document tried to make (all refused). Templates make none: > 0 means hostile content. */
   blockedRequests: number;
+  /** Swapped into a warm page rather than loaded from scratch. */
+  warm: boolean;
 }
 
 /** The print settings of every Boardroom document (exported so the benchmark measures the same). */
@@ -81,6 +84,8 @@ export function printToPdfParams(options: PDFOptions): Protocol.Page.PrintToPDFR
 
 /** One DevTools session per pooled page, opened on its first render (it ends with the page). */
 const sessions = new WeakMap<Page, Promise<CDPSession>>();
+/** The skeleton of the document each pooled page holds, when it can take the next one warm. */
+const warm = new WeakMap<Page, string>();
 
 function sessionOf(page: Page): Promise<CDPSession> {
   let session = sessions.get(page);
@@ -111,17 +116,25 @@ export async function renderPdf(
   html: string,
   options: PdfRenderOptions,
 ): Promise<RenderedPdf> {
+  const parts = documentParts(html);
   const { value, blockedRequests } = await pool.withPage(
     async (page) => {
-      // Never goto(): the document is written into the page, so there is no URL to follow or forge.
-      // 'load' rather than 'networkidle0': fonts are inline and the network is refused anyway.
-      await page.setContent(html, { waitUntil: 'load' });
+      // Until it is known to be whole, the page holds no document a next render may build on.
+      const held = warm.get(page);
+      warm.delete(page);
+      const swapped = parts && held === parts.skeleton && (await swapParts(await sessionOf(page), parts));
+      if (!swapped) {
+        // Never goto(): the document is written into the page, so there is no URL to follow or forge.
+        // 'load' rather than 'networkidle0': fonts are inline and the network is refused anyway.
+        await page.setContent(html, { waitUntil: 'load' });
+      }
       const pdf = await printPage(page, printOptions(options));
       // The pool cancels navigations, so this never happens; if it did, the PDF would be of another page.
       if (page.url() !== 'about:blank') throw new RenderError('The document navigated away while printing');
-      return pdf;
+      if (parts) warm.set(page, parts.skeleton);
+      return { pdf, warm: swapped === true };
     },
     options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs },
   );
-  return { pdf: withPdfInfo(value, options.info), blockedRequests };
+  return { pdf: withPdfInfo(value.pdf, options.info), blockedRequests, warm: value.warm };
 }

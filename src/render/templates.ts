@@ -39,6 +39,7 @@ export function createTemplateEngine(templatesDir: string = DEFAULT_TEMPLATES_DI
   const fonts = documentFonts();
   const printCss = readFileSync(path.join(templatesDir, 'styles', 'print.css'), 'utf8');
   hbs.registerPartial('font-faces', () => fonts.css);
+  hbs.registerPartial('extra-font-faces', () => fonts.marker);
   hbs.registerPartial('print-css', () => printCss);
 
   // Handlebars compiles lazily on first render; precompiling here as well makes a template error

@@ -22,7 +22,7 @@ const NAMES = {
 
 const faces = (html: string) => html.split('@font-face').length - 1;
 const page = (body: string, title = 'Notes') =>
-  `<!doctype html><html><head><title>${title}</title><style>${documentFonts().css}</style></head><body>${body}</body></html>`;
+  `<!doctype html><html><head><title>${title}</title><style>${documentFonts().css}\n${EXTRA_FONTS_MARKER}</style></head><body>${body}</body></html>`;
 
 describe('font subsets', () => {
   it('gives a Latin-only document the four Latin faces and nothing else', () => {

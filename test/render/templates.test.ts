@@ -117,8 +117,8 @@ describe('document HTML', () => {
   it('escapes running-header text so it can close neither the CSS string nor the <style> element', () => {
     const name = 'Board "A" & \\ </style><script>x</script> \u2019s 𝔅';
     const html = notesHtml({ ...referenceNotes(), board: { ...referenceNotes().board, name } });
-    // The one </style> is the stylesheet's own; the body prints the name HTML-escaped.
-    expect(html.match(/<\/style>/g)).toHaveLength(1);
+    // The only </style>s are the two stylesheets' own; the body prints the name HTML-escaped.
+    expect(html.match(/<\/style>/g)).toHaveLength(2);
     expect(html).toContain(`@top-left { content: "${cssStringText(name)}";`);
     expect(cssStringText(name)).toMatch(/^[A-Za-z0-9 \\]*$/);
     expect(cssStringText('a"b\\c, 𝔅')).toBe('a\\22 b\\5c c\\2c  \\1d505 ');

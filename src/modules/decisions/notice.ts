@@ -66,7 +66,7 @@ function template(): Handlebars.TemplateDelegate {
   const hbs = Handlebars.create();
   hbs.registerHelper(TEMPLATE_HELPERS);
   fonts = documentFonts();
-  const css = fonts.css;
+  const css = `${fonts.css}\n${fonts.marker}`;
   hbs.registerPartial('font-faces', () => css);
   compiled = hbs.compile(readFileSync(TEMPLATE, 'utf8'), {
     strict: true,
