@@ -18,8 +18,10 @@ export function referencePrefix(
 }
 
 /**
- * Inserts the action under the next free reference for its board and month. The unique constraint
- * on (board_id, reference) decides races: a create that loses one inserts nothing (ON CONFLICT DO
+ * Inserts the action under the next free reference for its board and month. Creates in one series
+ * take turns (a transaction-scoped advisory lock on board + prefix, held to the commit), so they do
+ * not race for the same number; the unique constraint on (board_id, reference) stays the guarantee:
+ * a create that still loses (a caller outside a transaction) inserts nothing (ON CONFLICT DO
  * NOTHING keeps the transaction usable) and tries the next number.
  */
 export async function insertWithNextReference(
@@ -27,6 +29,7 @@ export async function insertWithNextReference(
   prefix: string,
   row: Omit<repo.ActionInsert, 'reference'>,
 ): Promise<{ id: string; reference: string }> {
+  await repo.lockReferenceSeries(db, row.board_id, prefix);
   for (let attempt = 0; attempt < 20; attempt++) {
     const reference = `${prefix}${await repo.nextReferenceNumber(db, row.board_id, prefix)}`;
     const id = await repo.insertActionIfReferenceFree(db, { ...row, reference });

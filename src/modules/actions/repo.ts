@@ -223,6 +223,11 @@ export async function hasProgressUpdates(db: Database, actionId: string): Promis
 }
 
 /** The next free number for a reference prefix such as "AGB/2026-03/". */
+/** Until the transaction ends, other creates in this board's reference series wait here. */
+export async function lockReferenceSeries(db: Database, boardId: string, prefix: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`actions ${boardId} ${prefix}`}, 0))`.execute(db);
+}
+
 export async function nextReferenceNumber(db: Database, boardId: string, prefix: string): Promise<number> {
   const row = await db
     .selectFrom('actions')
