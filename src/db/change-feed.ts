@@ -77,7 +77,11 @@ export class ChangeFeed {
     // notifications also cover writes made through the PGlite instance directly.
     const unsubscribe = await pglite.listen(CHANGES_CHANNEL, () => this.noteChange());
     this.#connected = true;
-    return () => unsubscribe();
+    return async () => {
+      // Closed first (a test of the database going away, a shutdown in the other order): nothing to undo.
+      if (pglite.closed) return;
+      await unsubscribe().catch(() => {});
+    };
   }
 
   /** Connects once before returning (so caching starts at once), then keeps reconnecting in the background. */
