@@ -538,6 +538,7 @@ describe('hostile payloads through the API into every document', () => {
       const { title, text } = await page.evaluate(() => {
         const d = (globalThis as unknown as { document: { title: string; body: { innerText: string } } })
           .document;
+        // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered (what a reader sees) is the point
         return { title: d.title, text: d.body.innerText };
       });
       expect(title.replace(BOARD_NAME, ''), path).not.toContain('PWNED');
