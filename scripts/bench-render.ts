@@ -37,6 +37,10 @@ const { values: flags } = parseArgs({
     naive: { type: 'string', default: '5' },
     // The pipeline's pool size; by default the pool's own (defaultPoolSize()).
     pool: { type: 'string' },
+    // Give every pipeline render another meeting date (another title and running header), as when
+    // different meetings' notes are rendered one after another; by default the reference notes
+    // again and again, as when one meeting's notes are re-rendered after edits.
+    'vary-meeting': { type: 'boolean', default: false },
   },
 });
 const flavour = flags.browser;
@@ -231,7 +235,18 @@ async function cdpFloorJob(browser: Browser): Promise<Job> {
 /** From the view model: templates, pooled locked-down page, PDF metadata and hash are all inside. */
 function pipelineJob(pool: BrowserPool): Job {
   const renderer = createDocumentRenderer({ pool, engine });
-  return async () => (await renderer.renderNotes(referenceNotes())).pdf;
+  let n = 0;
+  return async () => {
+    const vm = referenceNotes();
+    if (flags['vary-meeting']) {
+      n += 1;
+      vm.meeting = {
+        ...vm.meeting,
+        date: `2026-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`,
+      };
+    }
+    return (await renderer.renderNotes(vm)).pdf;
+  };
 }
 
 // ---------------------------------------------------------------- main

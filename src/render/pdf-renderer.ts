@@ -7,7 +7,7 @@ import type { CDPSession, Page, PDFOptions, Protocol } from 'puppeteer-core';
 import type { BrowserPool } from './browser-pool.ts';
 import { type PdfInfo, withPdfInfo } from './pdf-info.ts';
 import { RenderError } from './render-errors.ts';
-import { documentParts, swapParts } from './warm-document.ts';
+import { type DocumentParts, documentParts, swapParts } from './warm-document.ts';
 
 /** Top and bottom leave room for the running header and footer (the page-margin boxes). */
 export const PAGE_MARGINS = { top: '20mm', bottom: '18mm', left: '18mm', right: '18mm' } as const;
@@ -85,7 +85,7 @@ export function printToPdfParams(options: PDFOptions): Protocol.Page.PrintToPDFR
 /** One DevTools session per pooled page, opened on its first render (it ends with the page). */
 const sessions = new WeakMap<Page, Promise<CDPSession>>();
 /** The skeleton of the document each pooled page holds, when it can take the next one warm. */
-const warm = new WeakMap<Page, string>();
+const warm = new WeakMap<Page, DocumentParts>();
 
 function sessionOf(page: Page): Promise<CDPSession> {
   let session = sessions.get(page);
@@ -122,7 +122,10 @@ export async function renderPdf(
       // Until it is known to be whole, the page holds no document a next render may build on.
       const held = warm.get(page);
       warm.delete(page);
-      const swapped = parts && held === parts.skeleton && (await swapParts(await sessionOf(page), parts));
+      const swapped =
+        parts &&
+        held?.skeleton === parts.skeleton &&
+        (await swapParts(await sessionOf(page), parts, held.swaps));
       if (!swapped) {
         // Never goto(): the document is written into the page, so there is no URL to follow or forge.
         // 'load' rather than 'networkidle0': fonts are inline and the network is refused anyway.
@@ -131,7 +134,7 @@ export async function renderPdf(
       const pdf = await printPage(page, printOptions(options));
       // The pool cancels navigations, so this never happens; if it did, the PDF would be of another page.
       if (page.url() !== 'about:blank') throw new RenderError('The document navigated away while printing');
-      if (parts) warm.set(page, parts.skeleton);
+      if (parts) warm.set(page, parts);
       return { pdf, warm: swapped === true };
     },
     options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs },

@@ -61,6 +61,24 @@ describe('warm pages', () => {
     expect(text).not.toContain('Accountability and Governance Board');
   });
 
+  it('replaces the body even when the running header and title stay the same (an edited draft)', async () => {
+    await renderer.renderNotes(referenceNotes());
+    const edited = { ...referenceNotes(), summary: 'Edited after the meeting: a new summary line.' };
+    const warm = await renderer.renderNotes(edited);
+    expect(warm.warm).toBe(true);
+    const fresh = await createBrowserPool({ executablePath: testChromiumPath(), poolSize: 1 });
+    try {
+      const loaded = await createDocumentRenderer({
+        pool: fresh,
+        engine: createTemplateEngine(),
+      }).renderNotes(edited);
+      expect(Buffer.compare(warm.pdf, loaded.pdf)).toBe(0);
+    } finally {
+      await fresh.close();
+    }
+    expect((await inspectPdf(warm.pdf)).text).toContain('Edited after the meeting');
+  });
+
   it('loads in full anything whose changing parts could fetch', () => {
     const vm = referenceNotes();
     const html = (bodyHtml: string) =>
