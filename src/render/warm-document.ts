@@ -61,7 +61,9 @@ export function documentParts(html: string): DocumentParts | null {
  * False if the page does not have them (then load it in full).
  */
 export async function swapParts(session: CDPSession, parts: DocumentParts, held: Swap[]): Promise<boolean> {
-  const changed = parts.swaps.filter((swap, i) => swap.selector === 'body' || held[i]?.outerHTML !== swap.outerHTML);
+  const changed = parts.swaps.filter(
+    (swap, i) => swap.selector === 'body' || held[i]?.outerHTML !== swap.outerHTML,
+  );
   const { root } = await session.send('DOM.getDocument', { depth: 0 });
   const nodes: number[] = [];
   for (const { selector } of changed) {
