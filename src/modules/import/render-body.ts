@@ -2,6 +2,7 @@
 // every piece of text is escaped, and no source markup is ever copied through.
 
 import { escapeHtml } from '../../rich-text/sanitize.ts';
+import { fromRoman } from '../../text/roman-numerals.ts';
 import type { BodyNode } from './discussion.ts';
 
 interface ListEntry {
@@ -14,18 +15,6 @@ type Group =
   | { kind: 'bullets'; entries: ListEntry[] }
   | { kind: 'numbered'; nodes: BodyNode[] }
   | { kind: 'roman'; nodes: BodyNode[] };
-
-const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10 };
-
-function romanToNumber(numeral: string): number {
-  let total = 0;
-  for (let index = 0; index < numeral.length; index += 1) {
-    const value = ROMAN_VALUES[numeral[index] ?? ''] ?? 0;
-    const next = ROMAN_VALUES[numeral[index + 1] ?? ''] ?? 0;
-    total += value < next ? -value : value;
-  }
-  return total;
-}
 
 function startAttribute(first: number): string {
   return Number.isInteger(first) && first > 1 ? ` start="${first}"` : '';
@@ -50,7 +39,7 @@ function renderGroup(group: Group): string {
     case 'numbered':
       return renderNumbered(group.nodes);
     case 'roman': {
-      const start = startAttribute(romanToNumber(group.nodes[0]?.marker ?? 'I'));
+      const start = startAttribute(fromRoman(group.nodes[0]?.marker ?? 'I'));
       return `<ol type="I"${start}>${group.nodes.map((node) => `<li>${escapeHtml(node.text)}</li>`).join('')}</ol>`;
     }
   }

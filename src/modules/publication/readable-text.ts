@@ -7,6 +7,7 @@ import { formatLongDate } from '../../render/date-format.ts';
 import { formatPerson } from '../../render/text-format.ts';
 import type { NotesAction, NotesViewModel, Person } from '../../render/view-models.ts';
 import { richTextToPlain } from '../../rich-text/sanitize.ts';
+import { toRoman } from '../../text/roman-numerals.ts';
 
 /**
  * Numbers every item of an ordered list as printed ("I. ", "a. ", "3. "), so that the text keeps
@@ -96,31 +97,4 @@ export function notesLines(vm: NotesViewModel): string[] {
   }
   if (vm.nextMeeting) lines.push('', `Next meeting: ${formatLongDate(vm.nextMeeting.date)}`);
   return lines;
-}
-
-function toRoman(n: number): string {
-  const numerals: [number, string][] = [
-    [1000, 'M'],
-    [900, 'CM'],
-    [500, 'D'],
-    [400, 'CD'],
-    [100, 'C'],
-    [90, 'XC'],
-    [50, 'L'],
-    [40, 'XL'],
-    [10, 'X'],
-    [9, 'IX'],
-    [5, 'V'],
-    [4, 'IV'],
-    [1, 'I'],
-  ];
-  let out = '';
-  let rest = n;
-  for (const [value, numeral] of numerals) {
-    while (rest >= value) {
-      out += numeral;
-      rest -= value;
-    }
-  }
-  return out;
 }

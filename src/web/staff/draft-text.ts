@@ -8,6 +8,7 @@
  * (tables, emphasis, nested lists) come back as plain lines; `keepsFormatting` says when that happens.
  */
 import { escapeHtml } from '../../rich-text/sanitize.ts';
+import { fromRoman, toRoman } from '../../text/roman-numerals.ts';
 
 type Block = { kind: 'p'; text: string } | { kind: 'ul' | 'ol' | 'roman'; start: number; items: string[] };
 
@@ -15,40 +16,6 @@ const BULLET = /^\s*[-*•]\s+(.*)$/;
 const NUMBERED = /^\s*(\d{1,4})[.)]\s+(.*)$/;
 const ROMAN = /^\s*([IVXLC]+)[.)]\s+(.*)$/;
 const VALID_ROMAN = /^(?=[IVXLC])C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
-
-const ROMAN_VALUES: [number, string][] = [
-  [100, 'C'],
-  [90, 'XC'],
-  [50, 'L'],
-  [40, 'XL'],
-  [10, 'X'],
-  [9, 'IX'],
-  [5, 'V'],
-  [4, 'IV'],
-  [1, 'I'],
-];
-
-export function toRoman(n: number): string {
-  let out = '';
-  let rest = n;
-  for (const [value, letters] of ROMAN_VALUES) {
-    while (rest >= value) {
-      out += letters;
-      rest -= value;
-    }
-  }
-  return out;
-}
-
-export function fromRoman(roman: string): number {
-  let total = 0;
-  for (let i = 0; i < roman.length; i += 1) {
-    const value = ROMAN_VALUES.find(([, l]) => l === roman[i])![0];
-    const next = roman[i + 1] ? ROMAN_VALUES.find(([, l]) => l === roman[i + 1])![0] : 0;
-    total += value < next ? -value : value;
-  }
-  return total;
-}
 
 function parseLine(line: string): { kind: Block['kind']; text: string; n: number } | null {
   if (line.trim() === '') return null;
