@@ -41,6 +41,13 @@ interface QuestionForm {
   errors: FormErrors;
 }
 
+/** A question this member submitted; anyone else's is not found, as if it did not exist. */
+async function ownQuestion(request: FastifyRequest, id: string) {
+  const question = await questionsService.getQuestion(request.ctx(), id);
+  if (!question.submittedByMe) throw new NotFound('question');
+  return question;
+}
+
 async function renderForm(request: FastifyRequest, reply: FastifyReply, form: QuestionForm) {
   const meeting = await meetingForQuestions(request, form.meetingId);
   const editing = form.questionId !== null;
@@ -123,8 +130,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/questions/:id/edit', { schema: { params: idParams } }, async (request, reply) => {
-    const question = await questionsService.getQuestion(request.ctx(), request.params.id);
-    if (!question.submittedByMe) throw new NotFound('question');
+    const question = await ownQuestion(request, request.params.id);
     return renderForm(request, reply, {
       meetingId: question.meetingId,
       questionId: question.id,
@@ -136,8 +142,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/questions/:id', { schema: { params: idParams } }, async (request, reply) => {
-    const question = await questionsService.getQuestion(request.ctx(), request.params.id);
-    if (!question.submittedByMe) throw new NotFound('question');
+    const question = await ownQuestion(request, request.params.id);
     const body = formBody(request);
     const form: QuestionForm = {
       meetingId: question.meetingId,
@@ -160,8 +165,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/questions/:id/withdraw', { schema: { params: idParams } }, async (request, reply) => {
-    const question = await questionsService.getQuestion(request.ctx(), request.params.id);
-    if (!question.submittedByMe) throw new NotFound('question');
+    const question = await ownQuestion(request, request.params.id);
     try {
       await questionsService.deleteQuestion(request.ctx(), question.id);
     } catch (err) {
