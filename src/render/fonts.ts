@@ -47,8 +47,7 @@ function fontFilesDir(): string {
 }
 
 /** The unicode-range of a subset, as @fontsource publishes it in its all-subsets CSS (400.css). */
-function unicodeRange(dir: string, subset: Subset): string {
-  const css = readFileSync(path.join(dir, '400.css'), 'utf8');
+function unicodeRange(css: string, subset: Subset): string {
   const block = css.split(`/* source-sans-3-${subset}-400-normal */`)[1]?.split('}')[0] ?? '';
   const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
   if (!range) throw new Error(`@fontsource/source-sans-3: no unicode-range for ${subset}`);
@@ -62,8 +61,7 @@ function parseRange(range: string): [number, number][] {
   });
 }
 
-function subsetCss(dir: string, subset: Subset, faces: readonly FontFace[]): string {
-  const range = unicodeRange(dir, subset);
+function subsetCss(dir: string, subset: Subset, range: string, faces: readonly FontFace[]): string {
   return faces
     .map(({ weight, style }) => {
       const file = path.join(dir, 'files', `source-sans-3-${subset}-${weight}-${style}.woff2`);
@@ -71,11 +69,6 @@ function subsetCss(dir: string, subset: Subset, faces: readonly FontFace[]): str
       return `@font-face{font-family:'${FONT_FAMILY}';font-style:${style};font-weight:${weight};font-display:block;src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${range};}`;
     })
     .join('\n');
-}
-
-/** @font-face rules of the latin subset for the given faces, read from node_modules (call it once at startup). */
-export function sourceSansFontFaceCss(faces: readonly FontFace[]): string {
-  return subsetCss(fontFilesDir(), 'latin', faces);
 }
 
 export interface DocumentFonts {
@@ -90,13 +83,15 @@ export interface DocumentFonts {
 /** Fonts for documents: latin always, the other subsets read once, on first use, and cached. */
 export function documentFonts(faces: readonly FontFace[] = DOCUMENT_FACES): DocumentFonts {
   const dir = fontFilesDir();
-  const latin = parseRange(unicodeRange(dir, 'latin'));
-  const extra = EXTRA_SUBSETS.map((subset) => ({ subset, ranges: parseRange(unicodeRange(dir, subset)) }));
+  const publishedCss = readFileSync(path.join(dir, '400.css'), 'utf8');
+  const range = (subset: Subset) => unicodeRange(publishedCss, subset);
+  const latin = parseRange(range('latin'));
+  const extra = EXTRA_SUBSETS.map((subset) => ({ subset, ranges: parseRange(range(subset)) }));
   const cache = new Map<Subset, string>();
   const inRanges = (code: number, ranges: [number, number][]) =>
     ranges.some(([lo, hi]) => code >= lo && code <= hi);
   return {
-    css: subsetCss(dir, 'latin', faces),
+    css: subsetCss(dir, 'latin', range('latin'), faces),
     marker: EXTRA_FONTS_MARKER,
     complete(html) {
       const wanted = new Set<Subset>();
@@ -109,12 +104,12 @@ export function documentFonts(faces: readonly FontFace[] = DOCUMENT_FACES): Docu
       const css = EXTRA_SUBSETS.filter((subset) => wanted.has(subset)).map((subset) => {
         let rules = cache.get(subset);
         if (rules === undefined) {
-          rules = subsetCss(dir, subset, faces);
+          rules = subsetCss(dir, subset, range(subset), faces);
           cache.set(subset, rules);
         }
         return rules;
       });
-      // The marker in the <style> of the head, never one a user typed into the title before it.
+      // The marker in the head's stylesheets, never one a user typed into the title or body after them.
       const at = html.indexOf(EXTRA_FONTS_MARKER, html.indexOf('<style'));
       if (at < 0) return html;
       return html.slice(0, at) + css.join('\n') + html.slice(at + EXTRA_FONTS_MARKER.length);
