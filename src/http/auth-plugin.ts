@@ -1,11 +1,11 @@
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { LRUCache } from 'lru-cache';
 import type { Config } from '../config.ts';
 import type { ServiceContext } from '../context.ts';
 import type { ChangeFeed } from '../db/change-feed.ts';
 import type { Database } from '../db/database.ts';
+import { GenerationCache } from '../db/generation-cache.ts';
 import { type AccessClaims, loadPrincipal, type TokenSigner } from '../modules/auth/service.ts';
 import { Unauthorized } from './errors.ts';
 import type { Actor, Principal } from './principal.ts';
@@ -92,20 +92,15 @@ export const authPlugin = fp(
  */
 function principalCache(config: Config, changes: ChangeFeed | undefined) {
   if (!changes || config.readCache.maxBytes <= 0) return null;
-  const cache = new LRUCache<string, { generation: number; principal: Principal }>({
-    max: 10_000,
-    ttl: config.readCache.ttlMs,
-  });
+  const cache = new GenerationCache<Principal>(changes, { max: 10_000, ttlMs: config.readCache.ttlMs });
   return {
     async load(claims: AccessClaims, fetch: () => Promise<Principal | null>): Promise<Principal | null> {
       const key = `${claims.sub} ${claims.sid} ${claims.tv}`;
-      const generation = changes.generation;
       const cached = cache.get(key);
-      if (cached && cached.generation === generation && changes.observed) return cached.principal;
+      if (cached) return cached;
+      const generation = changes.generation;
       const principal = await fetch();
-      if (principal && generation === changes.generation && changes.observed) {
-        cache.set(key, { generation, principal: freezePrincipal(principal) });
-      }
+      if (principal) cache.set(key, generation, freezePrincipal(principal));
       return principal;
     },
   };

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { LRUCache } from 'lru-cache';
 import type { ChangeFeed } from '../db/change-feed.ts';
+import { GenerationCache } from '../db/generation-cache.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -22,7 +22,6 @@ export interface ReadCacheStats {
 }
 
 interface Entry {
-  generation: number;
   body: string;
   etag: string | undefined;
 }
@@ -54,10 +53,10 @@ export const readCachePlugin = fp(
     app.addHook('onClose', () => stop());
 
     const inflight = new Map<string, { generation: number; answer: Promise<Entry | null> }>();
-    const cache = new LRUCache<string, Entry>({
+    const cache = new GenerationCache<Entry>(feed, {
       maxSize: opts.maxBytes,
-      sizeCalculation: (entry, key) => entry.body.length * 2 + key.length * 2 + 64,
-      ttl: opts.ttlMs,
+      sizeOf: (entry, key) => entry.body.length * 2 + key.length * 2 + 64,
+      ttlMs: opts.ttlMs,
     });
 
     app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -75,13 +74,13 @@ export const readCachePlugin = fp(
         return reply.send(entry.body);
       };
       const hit = cache.get(key);
-      if (hit && hit.generation === generation) return send(hit);
+      if (hit) return send(hit);
       // The same read already being computed at this generation (ten tabs opening one meeting):
       // wait for that answer instead of computing it again.
       const running = inflight.get(key);
       if (running && running.generation === generation) {
         const entry = await running.answer;
-        if (entry && entry.generation === feed.generation) return send(entry);
+        if (entry && generation === feed.generation) return send(entry);
       }
       stats.misses += 1;
       let settle: (entry: Entry | null) => void = () => {};
@@ -107,16 +106,10 @@ export const readCachePlugin = fp(
     app.addHook('onSend', async (request, reply, payload) => {
       const entry = (request as unknown as Record<symbol, Pending | undefined>)[pending];
       if (!entry || reply.statusCode !== 200 || typeof payload !== 'string') return;
-      // Something changed while this answer was being computed: it may already be out of date.
-      if (entry.generation !== feed.generation || !feed.observed) return;
       const etag = reply.getHeader('etag');
-      const made: Entry = {
-        generation: entry.generation,
-        body: payload,
-        etag: typeof etag === 'string' ? etag : undefined,
-      };
-      cache.set(entry.key, made);
-      entry.settle(made);
+      const made: Entry = { body: payload, etag: typeof etag === 'string' ? etag : undefined };
+      // Nothing is kept (or handed to waiters) if something changed while it was being computed.
+      if (cache.set(entry.key, entry.generation, made)) entry.settle(made);
     });
   },
   { name: 'read-cache' },
