@@ -96,11 +96,8 @@ export class ChangeFeed {
       if (err) log?.warn({ err }, 'change notifications lost; cached reads are bypassed until they return');
       this.#connected = false;
       this.noteChange();
-      const old = client;
+      void detach(client);
       client = null;
-      old?.removeAllListeners();
-      old?.on('error', () => {});
-      void old?.end().catch(() => {});
       if (!closed && !timer) {
         timer = setTimeout(connect, RECONNECT_MS);
         timer.unref();
@@ -134,11 +131,17 @@ export class ChangeFeed {
       if (timer) clearTimeout(timer);
       const last = client;
       client = null;
-      last?.removeAllListeners();
-      last?.on('error', () => {});
-      await last?.end().catch(() => {});
+      await detach(last);
     };
   }
+}
+
+/** Ends a listener connection that no longer matters: its events, errors included, are ignored. */
+async function detach(client: pg.Client | null): Promise<void> {
+  if (!client) return;
+  client.removeAllListeners();
+  client.on('error', () => {});
+  await client.end().catch(() => {});
 }
 
 const feeds = new WeakMap<object, ChangeFeed>();
