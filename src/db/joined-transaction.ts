@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { boundMember } from './bound-member.ts';
 import type { Database } from './database.ts';
 import type { DB } from './schema.ts';
 
@@ -11,8 +12,7 @@ export function joinedTransaction(trx: Transaction<DB>): Database {
   const joined: Database = new Proxy(trx, {
     get(target, property) {
       if (property === 'transaction') return () => builder;
-      const value = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
+      return boundMember(target, property);
     },
   });
   const builder = {

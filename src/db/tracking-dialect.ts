@@ -8,6 +8,7 @@ import type {
   Kysely,
   QueryCompiler,
 } from 'kysely';
+import { boundMember } from './bound-member.ts';
 import type { ChangeFeed } from './change-feed.ts';
 
 /**
@@ -72,8 +73,7 @@ function trackDriver(driver: Driver, feed: ChangeFeed): Driver {
             return result;
           };
         }
-        const value = Reflect.get(target, property, target);
-        return typeof value === 'function' ? value.bind(target) : value;
+        return boundMember(target, property);
       },
     });
     wrapped.set(connection, proxy);
@@ -81,6 +81,18 @@ function trackDriver(driver: Driver, feed: ChangeFeed): Driver {
   };
   const unwrap = (connection: DatabaseConnection): object =>
     (connection as unknown as { [RAW]?: object })[RAW] ?? connection;
+  /** The end of a transaction: a commit of one that wrote moves the generation (again, now durably). */
+  const ending =
+    (end: (connection: DatabaseConnection) => Promise<void>, committed: boolean) =>
+    async (connection: DatabaseConnection) => {
+      const raw = unwrap(connection);
+      try {
+        await end(connection);
+      } finally {
+        inTransaction.delete(raw);
+        if (dirty.delete(raw) && committed) feed.noteChange();
+      }
+    };
 
   return new Proxy(driver, {
     get(target, property) {
@@ -93,28 +105,11 @@ function trackDriver(driver: Driver, feed: ChangeFeed): Driver {
             inTransaction.add(unwrap(connection));
           };
         case 'commitTransaction':
-          return async (connection: DatabaseConnection) => {
-            const raw = unwrap(connection);
-            try {
-              await target.commitTransaction(connection);
-            } finally {
-              inTransaction.delete(raw);
-              if (dirty.delete(raw)) feed.noteChange();
-            }
-          };
+          return ending((connection) => target.commitTransaction(connection), true);
         case 'rollbackTransaction':
-          return async (connection: DatabaseConnection) => {
-            const raw = unwrap(connection);
-            try {
-              await target.rollbackTransaction(connection);
-            } finally {
-              inTransaction.delete(raw);
-              dirty.delete(raw);
-            }
-          };
+          return ending((connection) => target.rollbackTransaction(connection), false);
       }
-      const value = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
+      return boundMember(target, property);
     },
   });
 }
