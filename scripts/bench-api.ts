@@ -17,6 +17,7 @@ import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { runMigrations } from '../src/db/migrate.ts';
+import { referenceNotesFile } from '../src/demo/reference-notes.ts';
 import type { ReadCacheStats } from '../src/http/read-cache.ts';
 import { hashPassword } from '../src/modules/auth/passwords.ts';
 
@@ -191,8 +192,7 @@ function cacheHitRate(before: ReadCacheStats, after: ReadCacheStats): string {
 
 /** Sentences of the reference notes: bench rows get varied, realistic text, so search hits are selective. */
 function referenceSentences(): string[] {
-  const file = new URL('../../shared/reference/agb-notes-2026-03-24.txt', import.meta.url);
-  const text = readFileSync(file, 'utf8').replace(/<[^>]+>/g, ' ');
+  const text = readFileSync(referenceNotesFile, 'utf8').replace(/<[^>]+>/g, ' ');
   return text
     .split(/(?<=[.?!])\s+/)
     .map((s) => s.replace(/\s+/g, ' ').trim())

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { ServiceContext } from '../context.ts';
 import type { Database } from '../db/database.ts';
 import { type Principal, systemActor } from '../http/principal.ts';
@@ -17,12 +16,9 @@ import * as plans from '../modules/plans/service.ts';
 import { createUserBody } from '../modules/users/schemas.ts';
 import * as users from '../modules/users/service.ts';
 import { demoCommitments } from './commitments.ts';
+import { referenceNotesFile } from './reference-notes.ts';
 
 export const DEMO_PASSWORD = 'boardroom-demo-2026';
-export const referenceNotesFile = path.resolve(
-  import.meta.dirname,
-  '../../../shared/reference/agb-notes-2026-03-24.txt',
-);
 
 export interface DemoSummary {
   created: boolean;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { referenceNotesFile } from '../../src/demo/reference-notes.ts';
 import { createTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { buildAgbMeeting } from './meetings-fixtures.ts';
 
@@ -8,10 +8,7 @@ import { buildAgbMeeting } from './meetings-fixtures.ts';
  * Issue 4's yardstick: the 24 March 2026 meeting built through the HTTP API alone holds what the
  * reference notes hold, and importing the reference file yields the same counts.
  */
-const referenceText = readFileSync(
-  path.resolve(import.meta.dirname, '../../../shared/reference/agb-notes-2026-03-24.txt'),
-  'utf8',
-);
+const referenceText = readFileSync(referenceNotesFile, 'utf8');
 
 const QUESTIONS = [
   'What assessment has the Chief Constable made of the additional demand and costs to policing arising from the ban on "XL Bully" dogs in 2023?',

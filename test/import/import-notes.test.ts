@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { referenceNotesFile } from '../../src/demo/reference-notes.ts';
 import { createTestApp, expectProblem, type TestApp, type TestUser } from '../helpers/app.ts';
 
-const reference = readFileSync(
-  path.resolve(import.meta.dirname, '../../../shared/reference/agb-notes-2026-03-24.txt'),
-  'utf8',
-);
+const reference = readFileSync(referenceNotesFile, 'utf8');
 
 describe('importing the reference notes through the API', () => {
   let t: TestApp;

@@ -1,8 +1,8 @@
 // Parses the real AGB notes of 24 March 2026 and pins down what the importer must extract.
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import sanitizeHtml from 'sanitize-html';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { referenceNotesFile } from '../../src/demo/reference-notes.ts';
 import {
   type ParsedItem,
   type ParsedNotes,
@@ -11,7 +11,7 @@ import {
 } from '../../src/modules/import/parse-notes.ts';
 import { isParserHtml, uncoveredWords } from './output-coverage.ts';
 
-const referencePath = path.resolve(import.meta.dirname, '../../../shared/reference/agb-notes-2026-03-24.txt');
+const referencePath = referenceNotesFile;
 
 let text: string;
 let notes: ParsedNotes;

@@ -1,6 +1,6 @@
 /**
  * The text of the reference notes (Accountability and Governance Board, 24 March 2026), transcribed
- * from /work/shared/reference/agb-notes-2026-03-24.txt: update points, members' questions, and the
+ * from src/demo/reference/agb-notes-2026-03-24.txt (../shared/reference): update points, members' questions, and the
  * discussion under items 6 and 7 with the actions agreed in response.
  */
 import {
