@@ -65,6 +65,7 @@ function inputLineText(line: string): string {
     })
     .replace(/&[a-zA-Z][a-zA-Z0-9]*;/g, ' ')
     .replace(/^\s*\d{1,2}\s*\t/, ' ')
+    .replace(/^ {0,8}\d{1,2} {2,}(?=\S)/, ' ')
     .replace(/^\s*\d{1,2}[.)]\s+/, ' ')
     .replace(/(?<![\p{L}\p{N}])presented by\s*:?/giu, ' ');
 }

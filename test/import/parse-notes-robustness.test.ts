@@ -103,7 +103,9 @@ describe('parseNotes on empty and garbage input', () => {
       fc.property(fc.array(fc.oneof(fragment, fc.string()), { maxLength: 60 }), (parts) => {
         parseChecked(parts.join(''));
       }),
-      { numRuns: 300 },
+      // The example is a counterexample fast-check once found: "3  1. 2" is item 3 (a spaced
+      // row) whose body is an ordered list, so its "1." is a list marker, not a lost word.
+      { numRuns: Number(process.env.FC_RUNS ?? 300), examples: [[['3', ' ', ' 1. ', '2']]] },
     );
   });
 
