@@ -5,8 +5,11 @@
  * Chromium produced are left untouched, so the tagging, outline and fonts cannot be disturbed — but for
  * the dates, when `date` is given: Chromium stamps CreationDate and ModDate with the clock, and they are
  * the only bytes that differ between two renders of the same document. Rewritten in place to the same
- * length, they make identical input print byte-identical PDFs (so the same hash and ETag).
+ * length, they make identical input print byte-identical PDFs (so the same hash and ETag), as do the
+ * structure ids renumbered in pdf-structure-ids.ts.
  */
+
+import { canonicaliseStructureIds } from './pdf-structure-ids.ts';
 
 export interface PdfInfo {
   title: string;
@@ -68,11 +71,11 @@ function previousEntry(pdf: string, infoRef: string | undefined, key: string): s
 }
 
 export function withPdfInfo(pdf: Uint8Array, info: PdfInfo): Buffer {
-  // A copy when the dates are rewritten, so the caller's bytes are never changed under it.
-  const original =
-    info.date === undefined ? Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength) : Buffer.from(pdf);
+  // A copy, so the caller's bytes are never changed under it.
+  const original = Buffer.from(pdf);
   // latin1 maps bytes 1:1 to characters, so string offsets are byte offsets.
   let text = original.toString('latin1');
+  canonicaliseStructureIds(original, text);
   const startxref = lastMatch(text, /startxref\s+(\d+)\s+%%EOF/g)?.[1];
   const trailer = lastMatch(text, /trailer\s*<<([\s\S]*?)>>\s*startxref/g)?.[1];
   const size = trailer && /\/Size\s+(\d+)/.exec(trailer)?.[1];
@@ -84,6 +87,7 @@ export function withPdfInfo(pdf: Uint8Array, info: PdfInfo): Buffer {
   const previousInfo = /\/Info\s+(\d+\s+\d+)\s+R/.exec(trailer)?.[1];
   if (info.date !== undefined) {
     stampDates(original, text, previousInfo, pdfDate(info.date));
+    // Read again for the dates carried into the new Info (the renumbered ids are not read below).
     text = original.toString('latin1');
   }
 

@@ -84,7 +84,7 @@ export function printToPdfParams(options: PDFOptions): Protocol.Page.PrintToPDFR
 
 /** One DevTools session per pooled page, opened on its first render (it ends with the page). */
 const sessions = new WeakMap<Page, Promise<CDPSession>>();
-/** The skeleton of the document each pooled page holds, when it can take the next one warm. */
+/** The parts of the document each pooled page holds, when it can take the next one warm. */
 const warm = new WeakMap<Page, DocumentParts>();
 
 function sessionOf(page: Page): Promise<CDPSession> {
@@ -97,16 +97,22 @@ function sessionOf(page: Page): Promise<CDPSession> {
 }
 
 /**
- * What page.pdf() does, less its overhead (~5% of a render): the PDF comes back in the reply
- * rather than as a stream read in chunks. Like page.pdf(), waits for web fonts first: a face still
- * loading would print blank (font-display: block) or in a fallback font.
+ * Like page.pdf(), waits for web fonts first: a face still loading would print blank
+ * (font-display: block) or in a fallback font. (A warm swap waits for them itself.)
  */
-async function printPage(page: Page, options: PDFOptions): Promise<Buffer> {
-  const session = await sessionOf(page);
-  await session.send('Runtime.evaluate', {
+async function awaitFonts(page: Page): Promise<void> {
+  await (await sessionOf(page)).send('Runtime.evaluate', {
     expression: 'document.fonts.ready.then(() => {})',
     awaitPromise: true,
   });
+}
+
+/**
+ * What page.pdf() does, less its overhead (~5% of a render): the PDF comes back in the reply
+ * rather than as a stream read in chunks.
+ */
+async function printPage(page: Page, options: PDFOptions): Promise<Buffer> {
+  const session = await sessionOf(page);
   const { data } = await session.send('Page.printToPDF', printToPdfParams(options));
   return Buffer.from(data, 'base64');
 }
@@ -123,13 +129,12 @@ export async function renderPdf(
       const held = warm.get(page);
       warm.delete(page);
       const swapped =
-        parts &&
-        held?.skeleton === parts.skeleton &&
-        (await swapParts(await sessionOf(page), parts, held.swaps));
+        parts && held?.skeleton === parts.skeleton && (await swapParts(await sessionOf(page), parts, held));
       if (!swapped) {
         // Never goto(): the document is written into the page, so there is no URL to follow or forge.
         // 'load' rather than 'networkidle0': fonts are inline and the network is refused anyway.
         await page.setContent(html, { waitUntil: 'load' });
+        await awaitFonts(page);
       }
       const pdf = await printPage(page, printOptions(options));
       // The pool cancels navigations, so this never happens; if it did, the PDF would be of another page.

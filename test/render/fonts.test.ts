@@ -50,6 +50,7 @@ describe('font subsets', () => {
 describe('a PDF with names in five scripts', () => {
   let pool: BrowserPool;
   let pdf: Uint8Array;
+  let warm: { pdf: Uint8Array; warm?: boolean };
 
   beforeAll(async () => {
     pool = await createBrowserPool({ executablePath: testChromiumPath(), poolSize: 1 });
@@ -67,12 +68,21 @@ describe('a PDF with names in five scripts', () => {
       },
     };
     pdf = (await renderer.renderNotes(vm)).pdf;
+    // Then warm, into a page holding Latin-only notes: the extra subsets arrive with the swapped
+    // stylesheet and must be loaded before printing, or the names would print in a fallback font.
+    await renderer.renderNotes(referenceNotes());
+    warm = await renderer.renderNotes(vm);
   }, 60_000);
   afterAll(() => pool?.close());
 
   it('prints every name, extractable as text', async () => {
     const { text } = await inspectPdf(pdf);
     for (const name of Object.values(NAMES)) expect(text).toContain(name);
+  });
+
+  it('prints the same bytes when the subsets are swapped into a warm page', () => {
+    expect(warm.warm).toBe(true);
+    expect(Buffer.compare(Buffer.from(warm.pdf), Buffer.from(pdf))).toBe(0);
   });
 
   it('embeds Source Sans 3 and no other font', () => {

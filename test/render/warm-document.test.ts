@@ -7,7 +7,7 @@ import { type BrowserPool, createBrowserPool } from '../../src/render/browser-po
 import { createDocumentRenderer, type DocumentRenderer } from '../../src/render/document-renderer.ts';
 import { createTemplateEngine } from '../../src/render/templates.ts';
 import { trustSanitisedHtml } from '../../src/render/view-models.ts';
-import { documentParts } from '../../src/render/warm-document.ts';
+import { blockChanges, documentParts } from '../../src/render/warm-document.ts';
 import { testChromiumPath } from './chromium-for-tests.ts';
 import { referenceActionLog, referenceNotes } from './fixtures.ts';
 import { inspectPdf } from './pdf-inspect.ts';
@@ -23,6 +23,26 @@ beforeAll(async () => {
 afterAll(async () => {
   await pool?.close();
 });
+
+/** The block changes a page holding `heldHtml` needs to hold `nextHtml`. */
+function changesBetween(heldHtml: string, nextHtml: string): Array<[number, string]> {
+  return blockChanges(documentParts(heldHtml)!.body, documentParts(nextHtml)!.body);
+}
+
+/** Renders with a fresh pool, whose only page has never held a document, and compares the bytes. */
+async function expectSameAsColdLoad(
+  warm: Buffer,
+  render: (renderer: DocumentRenderer) => Promise<{ pdf: Buffer; warm?: boolean }>,
+): Promise<void> {
+  const fresh = await createBrowserPool({ executablePath: testChromiumPath(), poolSize: 1 });
+  try {
+    const loaded = await render(createDocumentRenderer({ pool: fresh, engine: createTemplateEngine() }));
+    expect(loaded.warm).toBe(false);
+    expect(Buffer.compare(warm, loaded.pdf)).toBe(0);
+  } finally {
+    await fresh.close();
+  }
+}
 
 function otherMeeting() {
   const vm = referenceNotes();
@@ -42,18 +62,7 @@ describe('warm pages', () => {
     await renderer.renderNotes(referenceNotes());
     const warm = await renderer.renderNotes(otherMeeting());
     expect(warm.warm).toBe(true);
-    // A fresh pool for each: its only page has never held a document.
-    const fresh = await createBrowserPool({ executablePath: testChromiumPath(), poolSize: 1 });
-    try {
-      const loaded = await createDocumentRenderer({
-        pool: fresh,
-        engine: createTemplateEngine(),
-      }).renderNotes(otherMeeting());
-      expect(loaded.warm).toBe(false);
-      expect(Buffer.compare(warm.pdf, loaded.pdf)).toBe(0);
-    } finally {
-      await fresh.close();
-    }
+    await expectSameAsColdLoad(warm.pdf, (cold) => cold.renderNotes(otherMeeting()));
     const text = (await inspectPdf(warm.pdf)).text;
     expect(text).toContain('Ethics Committee');
     expect(text).toContain('DRAFT');
@@ -62,21 +71,132 @@ describe('warm pages', () => {
   });
 
   it('replaces the body even when the running header and title stay the same (an edited draft)', async () => {
-    await renderer.renderNotes(referenceNotes());
+    // The page holds the other meeting's notes: a second swap in a row, into a page swapped into before.
+    expect((await renderer.renderNotes(referenceNotes())).warm).toBe(true);
     const edited = { ...referenceNotes(), summary: 'Edited after the meeting: a new summary line.' };
     const warm = await renderer.renderNotes(edited);
     expect(warm.warm).toBe(true);
-    const fresh = await createBrowserPool({ executablePath: testChromiumPath(), poolSize: 1 });
-    try {
-      const loaded = await createDocumentRenderer({
-        pool: fresh,
-        engine: createTemplateEngine(),
-      }).renderNotes(edited);
-      expect(Buffer.compare(warm.pdf, loaded.pdf)).toBe(0);
-    } finally {
-      await fresh.close();
-    }
+    await expectSameAsColdLoad(warm.pdf, (cold) => cold.renderNotes(edited));
     expect((await inspectPdf(warm.pdf)).text).toContain('Edited after the meeting');
+  });
+
+  it('carries text that looks like script, markup or block markers into a warm page as text', async () => {
+    // Quotes, backslashes, template-literal syntax, line separators, closing tags and the block
+    // markers themselves in text must arrive in the page as the same text, the markers inert.
+    const awkward =
+      'He said "stop"; \\ \x24{alert(1)} `x` \u2028 </body></html> <!--/part--> ) }; <!--part--> &amp;';
+    await renderer.renderNotes(referenceNotes());
+    const vm = { ...referenceNotes(), summary: awkward };
+    vm.board = { ...vm.board, name: `Board ${awkward}`.slice(0, 120) };
+    const parts = documentParts(renderer.renderNotesHtml(vm));
+    expect(parts?.blockCount).toBe(documentParts(renderer.renderNotesHtml(referenceNotes()))?.blockCount);
+    const warm = await renderer.renderNotes(vm);
+    expect(warm.warm).toBe(true);
+    await expectSameAsColdLoad(warm.pdf, (cold) => cold.renderNotes(vm));
+    const text = (await inspectPdf(warm.pdf)).text.replace(/\s+/g, ' ');
+    expect(text).toContain('He said "stop"; \\ \x24{alert(1)} `x`');
+    expect(text).toContain('</body></html> <!--/part--> ) }; <!--part--> &amp;');
+    expect(pool.stats().blockedRequests).toBe(0);
+  });
+
+  it('re-builds only the blocks that changed: an edited item, then an edited action log', async () => {
+    await renderer.renderNotes(referenceNotes());
+    const vm = referenceNotes();
+    const edited = {
+      ...vm,
+      items: vm.items.map((item, i) =>
+        i === 3 ? { ...item, bodyHtml: trustSanitisedHtml('<p>Rewritten after the meeting.</p>') } : item,
+      ),
+    };
+    // One block of many differs, so that block alone is replaced.
+    const changes = changesBetween(renderer.renderNotesHtml(vm), renderer.renderNotesHtml(edited));
+    expect(changes).toHaveLength(1);
+    expect(changes[0]![1]).toContain('Rewritten after the meeting.');
+    expect(documentParts(renderer.renderNotesHtml(edited))!.blockCount).toBeGreaterThan(10);
+    const warm = await renderer.renderNotes(edited);
+    expect(warm.warm).toBe(true);
+    await expectSameAsColdLoad(warm.pdf, (cold) => cold.renderNotes(edited));
+    expect((await inspectPdf(warm.pdf)).text).toContain('Rewritten after the meeting.');
+
+    await renderer.renderActionLog(referenceActionLog());
+    const log = referenceActionLog();
+    const logEdited = {
+      ...log,
+      generatedAt: '2026-05-19T08:30:00Z',
+      rows: log.rows.map((row) =>
+        row.status === 'closed' ? { ...row, closureNote: 'Closed: new note.' } : row,
+      ),
+    };
+    const warmLog = await renderer.renderActionLog(logEdited);
+    expect(warmLog.warm).toBe(true);
+    await expectSameAsColdLoad(warmLog.pdf, (cold) => cold.renderActionLog(logEdited));
+    expect((await inspectPdf(warmLog.pdf)).text).toContain('Closed: new note.');
+  });
+
+  it('re-builds one question when its answer is edited, its item when a question is added', async () => {
+    const vm = referenceNotes();
+    const at = vm.items.findIndex((item) => item.questions.length > 2);
+    const item = vm.items[at]!;
+    const withItem = (questions: typeof item.questions) => ({
+      ...vm,
+      items: vm.items.map((it, i) => (i === at ? { ...it, questions } : it)),
+    });
+    const answered = withItem(
+      item.questions.map((q, i) =>
+        i === 1 ? { ...q, answerBullets: [...q.answerBullets, 'A new point.'] } : q,
+      ),
+    );
+    const asked = withItem([...item.questions, { ...item.questions[0]!, answerBullets: ['Asked again.'] }]);
+    const html = renderer.renderNotesHtml(vm);
+
+    const edit = changesBetween(html, renderer.renderNotesHtml(answered));
+    expect(edit).toHaveLength(1);
+    const question = edit[0]![1];
+    expect(question).toContain('A new point.');
+    // The question alone, not its item: one question in it.
+    const questions = (markup: string) => markup.split('<div class="question">').length - 1;
+    expect(questions(question)).toBe(1);
+    const added = changesBetween(html, renderer.renderNotesHtml(asked));
+    expect(added).toHaveLength(1);
+    expect(added[0]![1]).toContain('Asked again.');
+    expect(questions(added[0]![1])).toBe(item.questions.length + 1);
+
+    for (const next of [answered, asked]) {
+      await renderer.renderNotes(vm);
+      const warm = await renderer.renderNotes(next);
+      expect(warm.warm).toBe(true);
+      await expectSameAsColdLoad(warm.pdf, (cold) => cold.renderNotes(next));
+    }
+  });
+
+  it('pairs nested markers, and refuses a body whose markers do not pair up', () => {
+    const doc = (body: string) =>
+      `<html><head><style id="document-variable"></style><title>t</title></head><body>${body}</body></html>`;
+    const parts = documentParts(
+      doc('a<!--part-->b<!--part-->c<!--/part-->d<!--/part-->e<!--part-->f<!--/part-->'),
+    )!;
+    expect(parts.blockCount).toBe(3);
+    expect(parts.body.layout).toBe('a<!--part-->\u0000<!--/part-->e<!--part-->\u0000<!--/part-->');
+    const [outer, last] = parts.body.inner;
+    expect(outer).toMatchObject({ index: 0, content: 'b<!--part-->c<!--/part-->d' });
+    expect(outer!.inner[0]).toMatchObject({ index: 1, content: 'c', layout: 'c' });
+    expect(last).toMatchObject({ index: 2, content: 'f' });
+    const edited = documentParts(
+      doc('a<!--part-->b<!--part-->C<!--/part-->d<!--/part-->e<!--part-->f<!--/part-->'),
+    )!;
+    expect(blockChanges(parts.body, edited.body)).toEqual([[1, 'C']]);
+    const reshaped = documentParts(
+      doc('a<!--part-->B<!--part-->c<!--/part-->d<!--/part-->e<!--part-->F<!--/part-->'),
+    )!;
+    expect(blockChanges(parts.body, reshaped.body)).toEqual([
+      [0, 'B<!--part-->c<!--/part-->d'],
+      [2, 'F'],
+    ]);
+    const other = documentParts(doc('a<!--part-->x<!--/part-->'))!;
+    expect(blockChanges(parts.body, other.body)).toEqual([[-1, 'a<!--part-->x<!--/part-->']]);
+    for (const broken of ['<!--part-->x', 'x<!--/part-->', '<!--part--><!--/part--><!--/part-->']) {
+      expect(documentParts(doc(broken)), broken).toBeNull();
+    }
   });
 
   it('loads in full anything whose changing parts could fetch', () => {
