@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunchOptions } from '../../src/render/chromium-launch.ts';
+import { createBoard, createMeeting } from '../domain/meetings-fixtures.ts';
 import { createTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { testChromiumPath } from '../render/chromium-for-tests.ts';
 import { inspectPdf } from '../render/pdf-inspect.ts';
@@ -37,6 +38,7 @@ describe('public website: accessibility, no-JavaScript and print', () => {
   let base: string;
   let browser: Browser;
   let pages: string[];
+  let pagedBoardId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -68,6 +70,12 @@ describe('public website: accessibility, no-JavaScript and print', () => {
         summary: 'The Commissioner approved the allocation of £5 million.\n\nThe funding runs to March 2028.',
       }),
     );
+    // A board with more past meetings than fit on a page (50), for the pages' nav.
+    pagedBoardId = (await createBoard(t, admin, { name: 'Ethics Committee' })).id;
+    for (let i = 0; i < 51; i += 1) {
+      const date = new Date(Date.UTC(2019, 0, 1 + i * 7)).toISOString().slice(0, 10);
+      await createMeeting(t, admin, pagedBoardId, { date });
+    }
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await puppeteer.launch(chromiumLaunchOptions(testChromiumPath()));
     pages = [
@@ -75,6 +83,12 @@ describe('public website: accessibility, no-JavaScript and print', () => {
       `/boards/${fx.boardId}`,
       `/boards/${fx.boardId}/actions`,
       `/boards/${fx.boardId}/actions?status=overdue&owner=${fx.wmpId}`,
+      // Long lists page by page: first page (Next), last (Previous), past the last (a link back).
+      `/boards/${pagedBoardId}`,
+      `/boards/${pagedBoardId}?page=2`,
+      `/boards/${pagedBoardId}?page=3`,
+      `/boards/${fx.boardId}/actions?status=open&page=2`,
+      '/decisions?page=2',
       `/meetings/${fx.meetingId}`,
       `/meetings/${fx.laterMeetingId}`,
       `/meetings/${fx.upcomingMeetingId}`,
@@ -181,6 +195,23 @@ describe('public website: accessibility, no-JavaScript and print', () => {
       await Promise.all([page.waitForNavigation(), page.click('form.search-box button')]);
       expect(page.url()).toContain('q=domestic+abuse');
       expect(await page.$$eval('.results__item', (items) => items.length)).toBeGreaterThan(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('works without JavaScript: the pages of a long list are plain links that land on the list', async () => {
+    const page = await open(`/boards/${pagedBoardId}`, { javascript: false });
+    const nav = 'nav[aria-label="Pages of past meetings"]';
+    try {
+      expect(await page.$eval(`${nav} .pagination__status`, (p) => p.textContent)).toBe(
+        'Page 1 of 2, showing 1 to 50 of 51 past meetings',
+      );
+      await Promise.all([page.waitForNavigation(), page.click(`${nav} a[rel=next]`)]);
+      expect(page.url()).toBe(`${base}/boards/${pagedBoardId}?page=2#past`);
+      expect(await page.$$eval('#past ~ table tbody tr', (rows) => rows.length)).toBe(1);
+      await Promise.all([page.waitForNavigation(), page.click(`${nav} a[rel=prev]`)]);
+      expect(page.url()).toBe(`${base}/boards/${pagedBoardId}#past`);
     } finally {
       await page.close();
     }

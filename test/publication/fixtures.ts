@@ -69,6 +69,18 @@ export async function ok<T = Record<string, unknown>>(
   return res.json() as T;
 }
 
+/**
+ * A meeting's agenda published, the meeting held and its notes approved at `approvedAtId` and
+ * published: version 1 of the notes, which makes its public actions public.
+ */
+export async function publishNotes(t: TestApp, as: TestUser, meetingId: string, approvedAtId: string) {
+  await ok(await post(t, as, `/api/v1/meetings/${meetingId}/agenda/publish`));
+  await ok(await post(t, as, `/api/v1/meetings/${meetingId}/status`, { status: 'held' }));
+  await ok(await post(t, as, `/api/v1/meetings/${meetingId}/notes/submit`));
+  await ok(await post(t, as, `/api/v1/meetings/${meetingId}/notes/approve`, { atMeetingId: approvedAtId }));
+  await ok(await post(t, as, `/api/v1/meetings/${meetingId}/notes/publish`));
+}
+
 async function uploadPaper(
   t: TestApp,
   as: TestUser,
@@ -249,11 +261,7 @@ export async function buildPublishedMeeting(t: TestApp, admin: TestUser): Promis
     201,
   );
 
-  await ok(await post(t, admin, `/api/v1/meetings/${meeting.id}/agenda/publish`));
-  await ok(await post(t, admin, `/api/v1/meetings/${meeting.id}/status`, { status: 'held' }));
-  await ok(await post(t, admin, `/api/v1/meetings/${meeting.id}/notes/submit`));
-  await ok(await post(t, admin, `/api/v1/meetings/${meeting.id}/notes/approve`, { atMeetingId: later.id }));
-  await ok(await post(t, admin, `/api/v1/meetings/${meeting.id}/notes/publish`));
+  await publishNotes(t, admin, meeting.id, later.id);
   void opcc;
 
   return {

@@ -104,7 +104,12 @@ describe('open data shaped after OParl', () => {
       `/public/v1/boards/${fx.boardId}/meetings?when=past`,
     );
     expect(past.items.map((m) => m.id)).toContain(fx.meetingId);
-    expect(past.pagination).toEqual({ elementsPerPage: 100, currentPage: 1 });
+    expect(past.pagination).toEqual({
+      elementsPerPage: 100,
+      currentPage: 1,
+      totalElements: past.items.length,
+      totalPages: 1,
+    });
     expect(past.links.self).toBe(`${BASE}/public/v1/boards/${fx.boardId}/meetings?when=past&limit=100`);
     expect((await get(past.links.self.slice(BASE.length))).body).toBe(
       (await get(`/public/v1/boards/${fx.boardId}/meetings?when=past`)).body,
@@ -197,7 +202,7 @@ describe('open data shaped after OParl', () => {
     const list = await json<{ items: Obj[]; links: { self: string } }>(
       `/public/v1/boards/${fx.boardId}/actions?status=all`,
     );
-    expect(list.links.self).toBe(`${BASE}/public/v1/boards/${fx.boardId}/actions?status=all`);
+    expect(list.links.self).toBe(`${BASE}/public/v1/boards/${fx.boardId}/actions?status=all&limit=100`);
     const action = list.items.find((a) => a.id === fx.publicActionId)!;
     await expectObject(
       action,

@@ -1,4 +1,5 @@
 import { type Insertable, type RawBuilder, type SqlBool, sql, type Updateable } from 'kysely';
+import { referenceNumber, referencePrefix } from '../../db/action-reference-order.ts';
 import type { Database } from '../../db/database.ts';
 import type { ActionStatus, ActionsTable, ActionUpdatesTable } from '../../db/schema.ts';
 import { type Actor, hasRole, isAdmin } from '../../http/principal.ts';
@@ -72,11 +73,7 @@ const sortKeys: Record<'dueDate' | 'reference' | 'createdAt', SortKey[]> = {
     { expr: sql`actions.created_at`, cast: 'timestamptz' },
     idKey,
   ],
-  reference: [
-    { expr: sql`regexp_replace(actions.reference, '[0-9]+$', '')`, cast: 'text' },
-    { expr: sql`coalesce(substring(actions.reference from '([0-9]{1,9})$')::int, 0)`, cast: 'int' },
-    idKey,
-  ],
+  reference: [{ expr: referencePrefix, cast: 'text' }, { expr: referenceNumber, cast: 'int' }, idKey],
   createdAt: [{ expr: sql`actions.created_at`, cast: 'timestamptz' }, idKey],
 };
 
@@ -136,8 +133,8 @@ export function listMattersArising(db: Database, actor: Actor, boardId: string, 
     .where(sql<SqlBool>`(${openStatuses} or actions.closed_at >= ${startsAt})`)
     .where(visibleToActor(actor, 'actions.board_id', 'actions.confidentiality'))
     .orderBy('meetings.starts_at')
-    .orderBy(sql`regexp_replace(actions.reference, '[0-9]+$', '')`)
-    .orderBy(sql`coalesce(substring(actions.reference from '([0-9]{1,9})$')::int, 0)`)
+    .orderBy(referencePrefix)
+    .orderBy(referenceNumber)
     .limit(1000)
     .execute();
 }

@@ -7,11 +7,13 @@
  *
  * Where OParl's name was already taken, the old field stays: `id` is the UUID (OParl's `id`, the
  * absolute URL, is `oparlId`), `number` stays an integer, `location` a string, lists keep `items`
- * (OParl's `data`) and gain `pagination` and `links`. Absolute URLs come from PUBLIC_BASE_URL, else
- * the request's host. Dates: `modified` is the latest public event, never a hidden change (see
- * public-schemas.ts).
+ * (OParl's `data`) and gain `pagination` and `links` (meetings, actions and decisions page by page,
+ * `?page=`).
+ * Absolute URLs come from PUBLIC_BASE_URL, else the request's host. Dates: `modified` is the latest
+ * public event, never a hidden change (see public-schemas.ts).
  */
 import { formatLongDate } from '../../render/date-format.ts';
+import { type ListQuery, type PageAt, pageUrl, spanOf } from './paging.ts';
 import { api, paths } from './public-paths.ts';
 import type * as read from './public-read.ts';
 import { latestOf } from './public-read.ts';
@@ -171,13 +173,31 @@ export function agendaItems(base: string, detail: view.MeetingDetail) {
 }
 
 /** OParl's `pagination` and `links` for a list given whole on one page. */
-export function listMeta(base: string, self: string, count: number, limit?: number) {
+export function listMeta(base: string, self: string, count: number) {
   return {
-    pagination:
-      limit === undefined
-        ? { elementsPerPage: count, currentPage: 1, totalElements: count, totalPages: 1 }
-        : { elementsPerPage: limit, currentPage: 1 },
+    pagination: { elementsPerPage: count, currentPage: 1, totalElements: count, totalPages: 1 },
     links: { first: base + self, self: base + self },
+  };
+}
+
+/**
+ * OParl's `pagination` and `links` for one page of a list of `total` elements. Every link keeps the
+ * list's own query (its filters and limit, in the order given); page 1 has no `page`, so its URL is
+ * the one the list had before it was paged. An empty list is one empty page; past the last page
+ * there is no `next`, and `prev` leads back to the last (paging.ts).
+ */
+export function pageMeta(base: string, path: string, query: ListQuery, at: PageAt, total: number) {
+  const { totalPages, prev, next } = spanOf(at, total);
+  const url = (page: number) => base + pageUrl(path, query, page);
+  return {
+    pagination: { totalElements: total, elementsPerPage: at.limit, currentPage: at.page, totalPages },
+    links: {
+      first: url(1),
+      ...(prev ? { prev: url(prev) } : {}),
+      ...(next ? { next: url(next) } : {}),
+      last: url(totalPages),
+      self: url(at.page),
+    },
   };
 }
 

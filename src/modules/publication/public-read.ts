@@ -9,7 +9,8 @@
  *   still public, with their public updates.
  * Items are numbered 1..n over what is shown, and no count covers anything hidden.
  */
-import { sql } from 'kysely';
+import { type Expression, sql } from 'kysely';
+import { referenceNumber, referencePrefix } from '../../db/action-reference-order.ts';
 import type { Database } from '../../db/database.ts';
 import type { ActionStatus as DbActionStatus } from '../../db/schema.ts';
 import { fromLondon, londonDate, todayInLondon, toLondon } from '../../time/london.ts';
@@ -24,6 +25,7 @@ export interface PublicBoard {
   createdAt: Date;
 }
 
+/** Every board (an office has a handful, so the open data lists them on one page; 200 is a guard). */
 export function listBoards(db: Database): Promise<PublicBoard[]> {
   return db
     .selectFrom('boards')
@@ -129,19 +131,63 @@ function startOfToday(now: Date): Date {
   return fromLondon(todayInLondon(now), '00:00')!;
 }
 
+export interface MeetingFilter {
+  boardId?: string;
+  when: 'upcoming' | 'past';
+  now?: Date;
+}
+
+/** A slice of a list: `limit` rows after the first `offset`. */
+export interface Slice {
+  limit: number;
+  offset: number;
+}
+
+/** One page of a list and how many rows the whole list has (never counting anything hidden). */
+export interface Counted<T> {
+  items: T[];
+  total: number;
+}
+
+function filteredMeetings(db: Database, opts: MeetingFilter) {
+  const cut = startOfToday(opts.now ?? new Date());
+  const query = meetingsQuery(db).where('meetings.starts_at', opts.when === 'upcoming' ? '>=' : '<', cut);
+  return opts.boardId ? query.where('meetings.board_id', '=', opts.boardId) : query;
+}
+
+/** Upcoming soonest first, past latest first; the id breaks ties, so pages neither skip nor repeat. */
 export async function listMeetings(
   db: Database,
-  opts: { boardId?: string; when: 'upcoming' | 'past'; limit: number; now?: Date },
+  opts: MeetingFilter & { limit: number; offset?: number },
 ): Promise<PublicMeetingSummary[]> {
-  const cut = startOfToday(opts.now ?? new Date());
-  let query = meetingsQuery(db);
-  if (opts.boardId) query = query.where('meetings.board_id', '=', opts.boardId);
-  query =
-    opts.when === 'upcoming'
-      ? query.where('meetings.starts_at', '>=', cut).orderBy('meetings.starts_at', 'asc')
-      : query.where('meetings.starts_at', '<', cut).orderBy('meetings.starts_at', 'desc');
-  const rows = await query.orderBy('meetings.id').limit(opts.limit).execute();
+  const rows = await filteredMeetings(db, opts)
+    .orderBy('meetings.starts_at', opts.when === 'upcoming' ? 'asc' : 'desc')
+    .orderBy('meetings.id')
+    .limit(opts.limit)
+    .offset(opts.offset ?? 0)
+    .execute();
   return rows.map(toSummary);
+}
+
+export function pageMeetings(
+  db: Database,
+  opts: MeetingFilter & Slice,
+): Promise<Counted<PublicMeetingSummary>> {
+  const at = { ...opts, now: opts.now ?? new Date() };
+  return withTotal(db, listMeetings(db, at), filteredMeetings(db, at).clearSelect().select('meetings.id'));
+}
+
+/** A page of a list, and the length of the whole list as the database counts `ids` (its filtered rows). */
+async function withTotal<T>(
+  db: Database,
+  items: Promise<T[]>,
+  ids: Expression<unknown>,
+): Promise<Counted<T>> {
+  const [page, count] = await Promise.all([
+    items,
+    sql<{ n: number }>`select count(*) as n from (${ids}) as counted`.execute(db),
+  ]);
+  return { items: page, total: Number(count.rows[0]?.n ?? 0) };
 }
 
 export async function findMeeting(db: Database, id: string): Promise<PublicMeetingSummary | null> {
@@ -469,41 +515,67 @@ export function latestOf(times: (Date | null | undefined)[]): Date {
 
 export type ActionFilter = 'all' | 'open' | 'overdue' | 'closed';
 
-export async function listActions(
-  db: Database,
-  opts: {
-    boardId?: string;
-    meetingId?: string;
-    filter: ActionFilter;
-    ownerId?: string | undefined;
-    now?: Date;
-  },
-): Promise<PublicAction[]> {
+export interface ActionListFilter {
+  boardId?: string;
+  meetingId?: string;
+  /** Only these actions (still only the public ones among them). */
+  ids?: readonly string[];
+  filter: ActionFilter;
+  ownerId?: string | undefined;
+  now?: Date;
+}
+
+const CLOSED = (Object.keys(STATUS) as DbActionStatus[]).filter((s) => STATUS[s].status === 'closed');
+
+/** The filter in SQL, so that a page and its count agree; `overdue` as toAction() has it. */
+function filteredActions(db: Database, opts: ActionListFilter, today: string) {
   let query = actionsQuery(db);
   if (opts.boardId) query = query.where('actions.board_id', '=', opts.boardId);
   if (opts.meetingId) query = query.where('actions.meeting_id', '=', opts.meetingId);
+  if (opts.ids) {
+    query = opts.ids.length ? query.where('actions.id', 'in', opts.ids) : query.where(sql<boolean>`false`);
+  }
   if (opts.ownerId) query = query.where('actions.owner_organisation_id', '=', opts.ownerId);
-  const rows = await query
-    .orderBy('meetings.starts_at', 'desc')
-    .orderBy('actions.reference')
-    .limit(2000)
-    .execute();
+  switch (opts.filter) {
+    case 'open':
+      return query.where('actions.status', 'not in', CLOSED);
+    case 'overdue':
+      return query.where('actions.status', 'not in', CLOSED).where('actions.due_date', '<', today);
+    case 'closed':
+      return query.where('actions.status', 'in', CLOSED);
+    default:
+      return query;
+  }
+}
+
+/**
+ * Latest meeting first, then by reference in natural order (…/9 before …/10); the id breaks ties, so
+ * pages neither skip nor repeat.
+ */
+export async function listActions(
+  db: Database,
+  opts: ActionListFilter & { limit?: number; offset?: number },
+): Promise<PublicAction[]> {
   const today = todayInLondon(opts.now ?? new Date());
+  const rows = await filteredActions(db, opts, today)
+    .orderBy('meetings.starts_at', 'desc')
+    .orderBy(referencePrefix)
+    .orderBy(referenceNumber)
+    .orderBy('actions.id')
+    .limit(opts.limit ?? 2000)
+    .offset(opts.offset ?? 0)
+    .execute();
   const updates = await latestPublicUpdates(
     db,
     rows.map((r) => r.id),
   );
-  const all = rows.map((r) => toAction(r, updates.get(r.id), today));
-  switch (opts.filter) {
-    case 'open':
-      return all.filter((a) => a.status !== 'closed');
-    case 'overdue':
-      return all.filter((a) => a.overdue);
-    case 'closed':
-      return all.filter((a) => a.status === 'closed');
-    default:
-      return all;
-  }
+  return rows.map((r) => toAction(r, updates.get(r.id), today));
+}
+
+export function pageActions(db: Database, opts: ActionListFilter & Slice): Promise<Counted<PublicAction>> {
+  const at = { ...opts, now: opts.now ?? new Date() };
+  const ids = filteredActions(db, at, todayInLondon(at.now)).clearSelect().select('actions.id');
+  return withTotal(db, listActions(db, at), ids);
 }
 
 /** Owners that have at least one public action on the board (for the tracker's filter). */
@@ -548,12 +620,15 @@ export interface PublicDecision {
   decision: DecisionSnapshot['decision'];
 }
 
-/** The current (latest) version of each published decision. */
-export async function listDecisions(
-  db: Database,
-  opts: { boardId?: string; meetingId?: string } = {},
-): Promise<PublicDecision[]> {
-  let query = db
+export interface DecisionFilter {
+  boardId?: string | undefined;
+  /** The meeting the current version names (a correction may move a decision to another). */
+  meetingId?: string;
+}
+
+/** The current (latest) version of each published decision, filtered as published. */
+function currentDecisions(db: Database, opts: DecisionFilter) {
+  let latest = db
     .selectFrom('decision_versions as v')
     .innerJoin('decisions', 'decisions.id', 'v.decision_id')
     .distinctOn('v.decision_id')
@@ -564,10 +639,32 @@ export async function listDecisions(
         .select((e) => e.fn.min('first.published_at').as('at'))
         .whereRef('first.decision_id', '=', 'v.decision_id')
         .as('first_published_at'),
-    );
-  if (opts.boardId) query = query.where('decisions.board_id', '=', opts.boardId);
-  const rows = await query.orderBy('v.decision_id').orderBy('v.version_no', 'desc').limit(2000).execute();
-  const out = rows.map((r) => ({
+    )
+    .orderBy('v.decision_id')
+    .orderBy('v.version_no', 'desc');
+  if (opts.boardId) latest = latest.where('decisions.board_id', '=', opts.boardId);
+  const current = db.selectFrom(latest.as('d'));
+  return opts.meetingId
+    ? current.where(sql<string>`d.canonical_json::jsonb #>> '{decision,meeting,id}'`, '=', opts.meetingId)
+    : current;
+}
+
+/**
+ * The current version of each published decision: latest decision date first; the id breaks ties,
+ * so pages neither skip nor repeat.
+ */
+export async function listDecisions(
+  db: Database,
+  opts: DecisionFilter & { limit?: number; offset?: number } = {},
+): Promise<PublicDecision[]> {
+  const rows = await currentDecisions(db, opts)
+    .selectAll('d')
+    .orderBy(sql`(d.canonical_json::jsonb #>> '{decision,decisionDate}')::date`, 'desc')
+    .orderBy('d.decision_id')
+    .limit(opts.limit ?? 2000)
+    .offset(opts.offset ?? 0)
+    .execute();
+  return rows.map((r) => ({
     id: r.decision_id,
     version: r.version_no,
     publishedAt: r.published_at,
@@ -575,11 +672,23 @@ export async function listDecisions(
     jsonSha256: r.json_sha256,
     decision: (JSON.parse(r.canonical_json) as DecisionSnapshot).decision,
   }));
-  return out
-    .filter((d) => !opts.meetingId || d.decision.meeting?.id === opts.meetingId)
-    .sort(
-      (a, b) => b.decision.decisionDate.localeCompare(a.decision.decisionDate) || a.id.localeCompare(b.id),
-    );
+}
+
+/**
+ * A page of the register, its length, and when the latest of its versions was published (published
+ * versions are never withdrawn, so the register changes only when one is added).
+ */
+export async function pageDecisions(
+  db: Database,
+  opts: DecisionFilter & Slice,
+): Promise<Counted<PublicDecision> & { modifiedAt: Date | null }> {
+  const [found, latest] = await Promise.all([
+    withTotal(db, listDecisions(db, opts), currentDecisions(db, opts).select('d.decision_id')),
+    currentDecisions(db, opts)
+      .select((eb) => eb.fn.max('d.published_at').as('at'))
+      .executeTakeFirst(),
+  ]);
+  return { ...found, modifiedAt: latest?.at ? new Date(latest.at) : null };
 }
 
 export async function decisionVersions(db: Database, decisionId: string): Promise<PublicVersionMeta[]> {

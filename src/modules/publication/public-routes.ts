@@ -18,10 +18,10 @@ import {
   atomLastModified,
   icsFeed,
   icsLastModified,
-  latest,
   publicationEntries,
   upcomingMeetings,
 } from './feeds.ts';
+import { sliceOf } from './paging.ts';
 import * as oparl from './public-oparl.ts';
 import { api } from './public-paths.ts';
 import * as read from './public-read.ts';
@@ -32,6 +32,7 @@ import {
   oparlBodyListSchema,
   oparlBodySchema,
   oparlSystemSchema,
+  pagedListMetaFields,
   publicActionDetailSchema,
   publicActionSchema,
   publicAgendaItemSchema,
@@ -42,6 +43,7 @@ import {
   publicMeetingSummarySchema,
   searchQuery,
   searchResultSchema,
+  type WhenQuery,
   whenQuery,
 } from './public-schemas.ts';
 import { plainSnippet, searchPublished } from './public-search.ts';
@@ -135,8 +137,16 @@ const rawJson = z
   .any()
   .meta({ description: 'The canonical JSON exactly as published (its SHA-256 is the ETag)' });
 
-/** A list: `items` as before, plus OParl's `pagination` and `links`. */
+/**
+ * A list on one page: `items` as before, plus OParl's `pagination` and `links`. Only for lists that
+ * stay tiny: /bodies (one office) and /boards (a handful of boards; read.listBoards). Lists that grow
+ * with every meeting (meetings, actions, decisions) are paged; a meeting's agenda is one meeting's,
+ * and /search gives the best matches only (MAX_RESULTS), not a list to walk.
+ */
 const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), ...listMetaFields });
+/** A list page by page (`?page=`, `?limit=`). */
+const pagedList = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), ...pagedListMetaFields });
 
 const ownSchemas: Record<oparl.OwnType, z.ZodType> = {
   Action: publicActionDetailSchema,
@@ -167,6 +177,20 @@ const jsonApi: FastifyPluginAsyncZod<PublicDataOptions> = async (app, opts) => {
   const actions = (base: string, items: read.PublicAction[]) =>
     items.map((a) => ({ ...view.action(a), ...oparl.action(base, a) }));
   const board = (base: string, b: read.PublicBoard) => ({ ...view.board(b), ...oparl.board(base, b) });
+  /** A page of meetings (of one board, or of all); its links keep `when` and `limit`. */
+  const meetingsPage = async (request: FastifyRequest, path: string, query: WhenQuery, boardId?: string) => {
+    const base = baseOf(request);
+    const { when, limit } = query;
+    const found = await read.pageMeetings(request.ctx().db, {
+      ...(boardId ? { boardId } : {}),
+      when,
+      ...sliceOf(query),
+    });
+    return {
+      items: meetings(base, found.items),
+      ...oparl.pageMeta(base, path, { when, limit }, query, found.total),
+    };
+  };
 
   app.get(
     '/system',
@@ -263,17 +287,13 @@ const jsonApi: FastifyPluginAsyncZod<PublicDataOptions> = async (app, opts) => {
           'A board’s meetings: upcoming (soonest first) or past (latest first), with date, time and place',
         params: idParams,
         querystring: whenQuery,
-        response: { 200: list(publicMeetingSummarySchema), ...problems(400, 404) },
+        response: { 200: pagedList(publicMeetingSummarySchema), ...problems(400, 404) },
       },
     },
     async (request) => {
-      const { db } = request.ctx();
-      const base = baseOf(request);
-      if (!(await read.findBoard(db, request.params.id))) throw new NotFound('board');
-      const items = await read.listMeetings(db, { boardId: request.params.id, ...request.query });
-      const { when, limit } = request.query;
-      const self = `${api.boardMeetings(request.params.id)}?when=${when}&limit=${limit}`;
-      return { items: meetings(base, items), ...oparl.listMeta(base, self, items.length, limit) };
+      const { id } = request.params;
+      if (!(await read.findBoard(request.ctx().db, id))) throw new NotFound('board');
+      return meetingsPage(request, api.boardMeetings(id), request.query, id);
     },
   );
   app.get(
@@ -285,21 +305,25 @@ const jsonApi: FastifyPluginAsyncZod<PublicDataOptions> = async (app, opts) => {
           'The public action tracker of a board: actions made public by published notes, with their status',
         params: idParams,
         querystring: actionsQuery,
-        response: { 200: list(publicActionSchema), ...problems(400, 404) },
+        response: { 200: pagedList(publicActionSchema), ...problems(400, 404) },
       },
     },
     async (request) => {
       const { db } = request.ctx();
       const base = baseOf(request);
-      const { status, owner } = request.query;
-      if (!(await read.findBoard(db, request.params.id))) throw new NotFound('board');
-      const items = await read.listActions(db, {
-        boardId: request.params.id,
+      const { id } = request.params;
+      const { status, owner, limit } = request.query;
+      if (!(await read.findBoard(db, id))) throw new NotFound('board');
+      const found = await read.pageActions(db, {
+        boardId: id,
         filter: status,
         ownerId: owner,
+        ...sliceOf(request.query),
       });
-      const self = `${api.boardActions(request.params.id)}?status=${status}${owner ? `&owner=${owner}` : ''}`;
-      return { items: actions(base, items), ...oparl.listMeta(base, self, items.length) };
+      return {
+        items: actions(base, found.items),
+        ...oparl.pageMeta(base, api.boardActions(id), { status, owner, limit }, request.query, found.total),
+      };
     },
   );
   app.get(
@@ -307,18 +331,12 @@ const jsonApi: FastifyPluginAsyncZod<PublicDataOptions> = async (app, opts) => {
     {
       schema: {
         tags,
-        summary: 'Meetings of every board',
+        summary: 'Meetings of every board: upcoming (soonest first) or past (latest first)',
         querystring: whenQuery,
-        response: { 200: list(publicMeetingSummarySchema), ...problems(400) },
+        response: { 200: pagedList(publicMeetingSummarySchema), ...problems(400) },
       },
     },
-    async (request) => {
-      const base = baseOf(request);
-      const items = await read.listMeetings(request.ctx().db, request.query);
-      const { when, limit } = request.query;
-      const self = `${api.meetings()}?when=${when}&limit=${limit}`;
-      return { items: meetings(base, items), ...oparl.listMeta(base, self, items.length, limit) };
-    },
+    async (request) => meetingsPage(request, api.meetings(), request.query),
   );
   app.get(
     '/meetings/:id',
@@ -454,20 +472,21 @@ const jsonApi: FastifyPluginAsyncZod<PublicDataOptions> = async (app, opts) => {
     {
       schema: {
         tags,
-        summary: 'The register of decisions of significant public interest (current versions)',
+        summary:
+          'The register of decisions of significant public interest (current versions): latest decision date first, ties by id',
         querystring: decisionsQuery,
-        response: { 200: list(publicDecisionSchema), ...problems(400) },
+        response: { 200: pagedList(publicDecisionSchema), ...problems(400) },
       },
     },
     async (request, reply) => {
       const base = baseOf(request);
-      const items = await read.listDecisions(request.ctx().db, request.query);
-      // Published versions are never withdrawn: the register changes only when one is added.
-      setLastModified(reply, latest(items.map((d) => d.publishedAt)));
-      const self = `${api.decisions()}${request.query.boardId ? `?boardId=${request.query.boardId}` : ''}`;
+      const { boardId, limit } = request.query;
+      const found = await read.pageDecisions(request.ctx().db, { boardId, ...sliceOf(request.query) });
+      // Of the whole register, not this page: a decision added anywhere moves every page after it.
+      setLastModified(reply, found.modifiedAt);
       return {
-        items: items.map((d) => ({ ...view.decision(d), ...oparl.decision(base, d) })),
-        ...oparl.listMeta(base, self, items.length),
+        items: found.items.map((d) => ({ ...view.decision(d), ...oparl.decision(base, d) })),
+        ...oparl.pageMeta(base, api.decisions(), { boardId, limit }, request.query, found.total),
       };
     },
   );

@@ -53,17 +53,34 @@ const fileFields = {
 
 export const publicFileSchema = z.object(fileFields).meta({ id: 'PublicFile' });
 
+const paginationSchema = z.object({
+  totalElements: z.number().int().meta({ description: 'Elements in the whole list' }),
+  elementsPerPage: z.number().int(),
+  currentPage: z.number().int().meta({ description: 'This page, counted from 1' }),
+  totalPages: z.number().int().meta({ description: 'At least 1: an empty list is one empty page' }),
+});
+
 /** OParl list conventions for the lists; they keep `items` (not OParl's `data`) for existing consumers. */
 export const listMetaFields = {
-  pagination: z
-    .object({
-      elementsPerPage: z.number().int(),
-      currentPage: z.number().int(),
-      totalElements: z.number().int().optional(),
-      totalPages: z.number().int().optional(),
-    })
-    .meta({ description: 'OParl `pagination`: one page (totals only where the list is not cut by `limit`)' }),
+  pagination: paginationSchema.meta({ description: 'OParl `pagination`: the whole list, on one page' }),
   links: z.object({ first: absolute, self: absolute }).meta({ description: 'OParl `links`' }),
+};
+
+/** The same for a list given page by page (`?page=`): follow `next` until there is none. */
+export const pagedListMetaFields = {
+  pagination: paginationSchema.meta({ description: 'OParl `pagination` of this page' }),
+  links: z
+    .object({
+      first: absolute,
+      prev: absolute.optional().meta({ description: 'An absolute URL; absent on the first page' }),
+      next: absolute.optional().meta({ description: 'An absolute URL; absent on the last page and past it' }),
+      last: absolute,
+      self: absolute,
+    })
+    .meta({
+      description:
+        'OParl `links`: each keeps the query of this request (filters, `limit`); page 1 is the URL without `page`',
+    }),
 };
 
 export const publicBoardSchema = z
@@ -251,14 +268,40 @@ export const oparlBodyListSchema = z
   .object({ data: z.array(oparlBodySchema), ...listMetaFields })
   .meta({ id: 'OParlBodyList' });
 
+/**
+ * The page of a list, counted from 1: a whole number (a safe integer), else 400. The open data's
+ * lists and the public pages' take the same (src/web/public/routes.ts).
+ */
+export const pageParam = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .default(1)
+  .meta({ description: 'The page, counted from 1; past the last page the list is empty' });
+
+/** OParl paging of a list: `page` counts from 1, `limit` elements on each. */
+const pageFields = {
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .default(100)
+    .meta({ description: 'Elements per page (OParl `elementsPerPage`)' }),
+  page: pageParam,
+};
+
 export const whenQuery = z.object({
   when: z.enum(['upcoming', 'past']).default('upcoming'),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  ...pageFields,
 });
+
+export type WhenQuery = z.output<typeof whenQuery>;
 
 export const actionsQuery = z.object({
   status: z.enum(['all', 'open', 'overdue', 'closed']).default('all'),
   owner: z.uuid().optional(),
+  ...pageFields,
 });
 
 export const searchQuery = z.object({ q: text(200).default('') });
@@ -278,4 +321,4 @@ export const searchResultSchema = z
   })
   .meta({ id: 'PublicSearchResult' });
 
-export const decisionsQuery = z.object({ boardId: z.uuid().optional() });
+export const decisionsQuery = z.object({ boardId: z.uuid().optional(), ...pageFields });

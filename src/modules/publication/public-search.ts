@@ -136,7 +136,7 @@ export async function searchPublished(db: Database, q: string): Promise<SearchHi
   return hits.sort((a, b) => b.rank - a.rank || b.date.localeCompare(a.date)).slice(0, MAX_RESULTS);
 }
 
-/** Public actions whose reference or text matches (they are few; filtered after the public query). */
+/** Public actions whose reference or text matches. */
 async function searchActions(db: Database, text: string): Promise<SearchHit[]> {
   const matching = await db
     .selectFrom('actions')
@@ -146,8 +146,8 @@ async function searchActions(db: Database, text: string): Promise<SearchHit[]> {
     .limit(500)
     .execute();
   if (!matching.length) return [];
-  const ids = new Set(matching.map((m) => m.id));
-  const actions = (await listActions(db, { filter: 'all' })).filter((a) => ids.has(a.id));
+  // The matches alone, by id: the public list's own cap (2,000 rows) must not drop any.
+  const actions = await listActions(db, { filter: 'all', ids: matching.map((m) => m.id), limit: 500 });
   return actions.map((a) => ({
     kind: 'action',
     title: `Action ${a.reference} (${a.statusLabel})`,

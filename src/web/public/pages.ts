@@ -7,6 +7,7 @@ import type { Database } from '../../db/database.ts';
 import { NotFound } from '../../http/errors.ts';
 import { summaryParagraphs } from '../../modules/decisions/notice.ts';
 import { publicationEntries } from '../../modules/publication/feeds.ts';
+import { sliceOf } from '../../modules/publication/paging.ts';
 import { api, paths } from '../../modules/publication/public-paths.ts';
 import * as read from '../../modules/publication/public-read.ts';
 import { MARK_END, MARK_START, type SearchHit } from '../../modules/publication/public-search.ts';
@@ -15,6 +16,7 @@ import { formatLongDate, formatTime } from '../../render/date-format.ts';
 import { formatFileSize, formatPerson } from '../../render/text-format.ts';
 import type { NotesViewModel } from '../../render/view-models.ts';
 import { londonDate } from '../../time/london.ts';
+import { emptyText, pager } from './pager.ts';
 
 export const dateText = (date: string) => formatLongDate(date);
 export const instantText = (at: Date) => {
@@ -62,18 +64,53 @@ export async function homePage(db: Database) {
   };
 }
 
-export async function boardPage(db: Database, id: string) {
+/** Rows on a page of the public lists (the open data's default `limit` is 100 too). */
+export const PER_PAGE = { meetings: 50, actions: 100, decisions: 50 } as const;
+
+/** The page of a board's upcoming meetings and the page of its past ones (`upcomingPage`, `page`). */
+export interface BoardPages {
+  upcomingPage: number;
+  page: number;
+}
+
+/** A page number to keep in another list's links: none for page 1. */
+const keptPage = (page: number) => (page > 1 ? page : undefined);
+
+export async function boardPage(db: Database, id: string, at: BoardPages, now: Date = new Date()) {
   const board = await read.findBoard(db, id);
   if (!board) throw new NotFound('board');
+  const upcomingAt = { page: at.upcomingPage, limit: PER_PAGE.meetings };
+  const pastAt = { page: at.page, limit: PER_PAGE.meetings };
   const [upcoming, past] = await Promise.all([
-    read.listMeetings(db, { boardId: id, when: 'upcoming', limit: 50 }),
-    read.listMeetings(db, { boardId: id, when: 'past', limit: 200 }),
+    read.pageMeetings(db, { boardId: id, when: 'upcoming', now, ...sliceOf(upcomingAt) }),
+    read.pageMeetings(db, { boardId: id, when: 'past', now, ...sliceOf(pastAt) }),
   ]);
+  const upcomingPager = pager({
+    noun: 'upcoming meetings',
+    path: paths.board(id),
+    query: { page: keptPage(at.page) },
+    param: 'upcomingPage',
+    at: upcomingAt,
+    total: upcoming.total,
+    fragment: 'upcoming',
+  });
+  const pastPager = pager({
+    noun: 'past meetings',
+    path: paths.board(id),
+    query: { upcomingPage: keptPage(at.upcomingPage) },
+    at: pastAt,
+    total: past.total,
+    fragment: 'past',
+  });
   return {
     board,
     actionsHref: paths.boardActions(id),
-    upcoming: upcoming.map(meetingRow),
-    past: past.map(meetingRow),
+    upcoming: upcoming.items.map(meetingRow),
+    upcomingPager,
+    upcomingEmpty: emptyText(upcomingPager, 'No meetings are scheduled at the moment.'),
+    past: past.items.map(meetingRow),
+    pastPager,
+    pastEmpty: emptyText(pastPager, 'There have been no meetings yet.'),
   };
 }
 
@@ -253,24 +290,36 @@ export async function trackerPage(
   boardId: string,
   filter: read.ActionFilter,
   ownerId: string | undefined,
+  page: number,
 ) {
   const board = await read.findBoard(db, boardId);
   if (!board) throw new NotFound('board');
-  const [owners, actions] = await Promise.all([
+  const at = { page, limit: PER_PAGE.actions };
+  const [owners, found] = await Promise.all([
     read.actionOwners(db, boardId),
-    read.listActions(db, { boardId, filter, ownerId }),
+    read.pageActions(db, { boardId, filter, ownerId, ...sliceOf(at) }),
   ]);
   const owner = owners.find((o) => o.id === ownerId);
   const adjective = filter === 'all' ? '' : `${filter} `;
-  const noun = actions.length === 1 ? 'action' : 'actions';
-  const heading = `${actions.length} ${adjective}${noun}${owner ? ` owned by ${owner.name}` : ''}`;
+  const noun = found.total === 1 ? 'action' : 'actions';
+  const heading = `${found.total} ${adjective}${noun}${owner ? ` owned by ${owner.name}` : ''}`;
+  const actionsPager = pager({
+    noun: 'actions',
+    path: paths.boardActions(boardId),
+    query: { status: filter, owner: ownerId },
+    at,
+    total: found.total,
+    fragment: 'results-heading',
+  });
   return {
     board,
     formAction: paths.boardActions(boardId),
     statuses: ACTION_FILTERS.map((f) => ({ ...f, checked: f.value === filter })),
     owners: owners.map((o) => ({ ...o, selected: o.id === ownerId })),
     resultsHeading: heading,
-    actions: actions.map(actionRow),
+    actions: found.items.map(actionRow),
+    pager: actionsPager,
+    emptyText: emptyText(actionsPager, 'No actions match these filters.'),
     jsonHref: `${api.boardActions(boardId)}?status=${filter}${owner ? `&owner=${owner.id}` : ''}`,
   };
 }
@@ -288,14 +337,25 @@ export async function actionPage(db: Database, id: string) {
   };
 }
 
-export async function decisionsPage(db: Database, boardId: string | undefined) {
-  const [boards, decisions] = await Promise.all([
+export async function decisionsPage(db: Database, boardId: string | undefined, page: number) {
+  const at = { page, limit: PER_PAGE.decisions };
+  const [boards, found] = await Promise.all([
     read.listBoards(db),
-    read.listDecisions(db, boardId ? { boardId } : {}),
+    read.pageDecisions(db, { boardId, ...sliceOf(at) }),
   ]);
+  const decisionsPager = pager({
+    noun: 'decisions',
+    path: paths.decisions(),
+    query: { board: boardId },
+    at,
+    total: found.total,
+    fragment: 'decisions',
+  });
   return {
     boards: boards.map((b) => ({ id: b.id, name: b.name, selected: b.id === boardId })),
-    decisions: decisions.map((d) => ({
+    pager: decisionsPager,
+    emptyText: emptyText(decisionsPager, 'No decisions have been published yet.'),
+    decisions: found.items.map((d) => ({
       href: paths.decision(d.id),
       reference: d.decision.reference,
       title: d.decision.title,

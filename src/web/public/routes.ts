@@ -19,6 +19,7 @@ import { AppError } from '../../http/errors.ts';
 import * as decisions from '../../modules/decisions/service.ts';
 import { paths } from '../../modules/publication/public-paths.ts';
 import { registerPublicCaching } from '../../modules/publication/public-routes.ts';
+import { pageParam } from '../../modules/publication/public-schemas.ts';
 import { searchPublished } from '../../modules/publication/public-search.ts';
 import * as notes from '../../modules/publication/service.ts';
 import type { PageMeta } from '../page.ts';
@@ -98,12 +99,16 @@ const changesQuery = z.object({
   from: z.coerce.number().int().min(1).max(100_000),
   to: z.coerce.number().int().min(1).max(100_000),
 });
+// A filter the site cannot read falls back to none; a page it cannot read is 400, as in the open
+// data (one schema): a wrong page would otherwise show another list than the one linked.
+const boardQuery = z.object({ page: pageParam, upcomingPage: pageParam });
 const trackerQuery = z.object({
   status: z.enum(['all', 'open', 'overdue', 'closed']).catch('all').default('all'),
   owner: z.uuid().optional().catch(undefined),
+  page: pageParam,
 });
 const searchQuery = z.object({ q: text(200).catch('').default('') });
-const decisionsQuery = z.object({ board: z.uuid().optional().catch(undefined) });
+const decisionsQuery = z.object({ board: z.uuid().optional().catch(undefined), page: pageParam });
 
 /** Hidden from the OpenAPI document: these are pages, not the API. */
 const page = { hide: true };
@@ -133,10 +138,14 @@ export const publicSiteRoutes: FastifyPluginAsyncZod = async (app) => {
     reply.page('public/home', await pages.homePage(request.ctx().db), meta('Boards and meetings', 'boards')),
   );
 
-  app.get('/boards/:id', { schema: { ...page, params: idParams } }, async (request, reply) => {
-    const view = await pages.boardPage(request.ctx().db, request.params.id);
-    return reply.page('public/board', view, meta(view.board.name, 'boards', [home]));
-  });
+  app.get(
+    '/boards/:id',
+    { schema: { ...page, params: idParams, querystring: boardQuery } },
+    async (request, reply) => {
+      const view = await pages.boardPage(request.ctx().db, request.params.id, request.query);
+      return reply.page('public/board', view, meta(view.board.name, 'boards', [home]));
+    },
+  );
 
   app.get(
     '/boards/:id/actions',
@@ -147,6 +156,7 @@ export const publicSiteRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.id,
         request.query.status,
         request.query.owner,
+        request.query.page,
       );
       return reply.page(
         'public/actions',
@@ -240,7 +250,7 @@ export const publicSiteRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/decisions', { schema: { ...page, querystring: decisionsQuery } }, async (request, reply) =>
     reply.page(
       'public/decisions',
-      await pages.decisionsPage(request.ctx().db, request.query.board),
+      await pages.decisionsPage(request.ctx().db, request.query.board, request.query.page),
       meta('Register of decisions', 'decisions'),
     ),
   );
