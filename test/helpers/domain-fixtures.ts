@@ -114,6 +114,8 @@ export async function insertQuestion(
     itemId?: string | null;
     source?: QuestionSource;
     submittedByUserId?: string | null;
+    /** Its place in the meeting's order; without it, questions tie and fall back to creation time. */
+    position?: number;
   } = {},
 ) {
   return db
@@ -121,6 +123,7 @@ export async function insertQuestion(
     .values({
       meeting_id: meetingId,
       item_id: opts.itemId ?? null,
+      ...(opts.position === undefined ? {} : { position: opts.position }),
       source: opts.source ?? 'in_meeting',
       text: opts.text ?? 'What assurance can you give?',
       submitted_by_user_id: opts.submittedByUserId ?? null,

@@ -4,14 +4,13 @@ import type { MatrixRole } from '../helpers/domain-fixtures.ts';
 import { matrixRequests } from './matrix-requests.ts';
 import {
   columns,
-  databaseFingerprint,
   MATRIX_FILE,
   type MatrixRow,
   readMatrix,
   renderMatrix,
   writeMatrix,
 } from './matrix-table.ts';
-import { nextAddress, objectKinds, World } from './matrix-world.ts';
+import { objectKinds, World } from './matrix-world.ts';
 
 /**
  * Every /api/v1 route × every object kind it applies to × every kind of caller, against the table
@@ -82,15 +81,8 @@ describe('authorisation matrix', () => {
     for (const { role } of columns) {
       const req = await build(w);
       const isWrite = req.method !== 'GET';
-      const before = isWrite ? await databaseFingerprint(w.db) : undefined;
-      const res = await w.t.request({
-        method: req.method,
-        url: req.url,
-        headers: req.headers,
-        payload: req.payload as object,
-        remoteAddress: nextAddress(),
-        as: role === 'anonymous' ? undefined : w.users[role],
-      });
+      const before = isWrite ? await w.fingerprint() : undefined;
+      const res = await w.request(role, req);
       got[role] = res.statusCode;
       if (want && !record && res.statusCode !== want.expect[role]) {
         problems.push(
@@ -105,7 +97,7 @@ describe('authorisation matrix', () => {
         problems.push(`${role}: ${res.statusCode} is not problem+json`);
       }
       if (before) {
-        const after = await databaseFingerprint(w.db);
+        const after = await w.fingerprint();
         const changed = Object.keys(after).filter((t) => after[t] !== before[t]);
         if (res.statusCode >= 400 && changed.length) {
           problems.push(`${role}: refused (${res.statusCode}) but changed ${changed.join(', ')}`);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MatrixRole } from '../helpers/domain-fixtures.ts';
 import { matrixRequests } from './matrix-requests.ts';
-import { columns, databaseFingerprint, readMatrix } from './matrix-table.ts';
+import { columns, readMatrix } from './matrix-table.ts';
 import { type MatrixRequest, nextAddress, World } from './matrix-world.ts';
 
 /**
@@ -168,9 +168,9 @@ describe('mass assignment', () => {
           fc.pre(extras.length > 0);
           tried++;
           total++;
-          const before = await databaseFingerprint(w.db);
+          const before = await w.fingerprint();
           const res = await send(req, withExtras(req.payload, path, extras), actor);
-          const after = await databaseFingerprint(w.db);
+          const after = await w.fingerprint();
           const what = `${route} with ${JSON.stringify(Object.fromEntries(extras))} at ${JSON.stringify(path)}`;
           expect(res.statusCode, `${what}: ${res.body.slice(0, 200)}`).toBe(400);
           expect(String(res.headers['content-type'])).toMatch(/^application\/problem\+json/);

@@ -12,16 +12,18 @@ const api = '/api/v1';
 const etag = (id: string, version = 1) => ({ 'if-match': `W/"${id}:${version}"` });
 
 /** The same builder for several object kinds. */
-function per(
-  kinds: ObjectKind[],
-  build: (w: World, kind: ObjectKind) => Promise<MatrixRequest>,
-): RouteRequests {
-  return Object.fromEntries(kinds.map((k) => [k, (w: World) => build(w, k)]));
+export function per<Kind extends string, Request = MatrixRequest>(
+  kinds: Kind[],
+  build: (w: World, kind: Kind) => Promise<Request>,
+): Partial<Record<Kind, (w: World) => Promise<Request>>> {
+  return Object.fromEntries(kinds.map((k) => [k, (w: World) => build(w, k)])) as Partial<
+    Record<Kind, (w: World) => Promise<Request>>
+  >;
 }
-const boards: ObjectKind[] = ['own', 'other'];
-const items: ObjectKind[] = ['own', 'other', 'exempt', 'opcc-only'];
-const actions: ObjectKind[] = ['own', 'other', 'exempt', 'opcc-only'];
-const none: ObjectKind[] = ['-'];
+export const boards: ObjectKind[] = ['own', 'other'];
+export const items: ObjectKind[] = ['own', 'other', 'exempt', 'opcc-only'];
+export const actions: ObjectKind[] = ['own', 'other', 'exempt', 'opcc-only'];
+export const none: ObjectKind[] = ['-'];
 const get = (url: string): MatrixRequest => ({ method: 'GET', url });
 
 export const matrixRequests: Record<string, RouteRequests> = {
@@ -421,15 +423,10 @@ export const matrixRequests: Record<string, RouteRequests> = {
     url: `${api}/meetings/${await w.notes(k, 'published')}/notes/corrections`,
     payload: { reason: 'A name was misspelt' },
   })),
-  'POST /api/v1/meetings/:id/notes/corrections/cancel': per(boards, async (w, k) => {
-    const id = await w.notes(k, 'published');
-    await w.as(w.admin, {
-      method: 'POST',
-      url: `${api}/meetings/${id}/notes/corrections`,
-      payload: { reason: 'A name was misspelt' },
-    });
-    return { method: 'POST', url: `${api}/meetings/${id}/notes/corrections/cancel` };
-  }),
+  'POST /api/v1/meetings/:id/notes/corrections/cancel': per(boards, async (w, k) => ({
+    method: 'POST',
+    url: `${api}/meetings/${await w.notes(k, 'correcting')}/notes/corrections/cancel`,
+  })),
   'GET /api/v1/meetings/:id/notes/public-preview': per(boards, async (w, k) =>
     get(`${api}/meetings/${await w.notes(k, 'draft')}/notes/public-preview`),
   ),
@@ -439,21 +436,9 @@ export const matrixRequests: Record<string, RouteRequests> = {
   'GET /api/v1/meetings/:id/notes/versions/:version/pdf': per(boards, async (w, k) =>
     get(`${api}/meetings/${await w.notes(k, 'published')}/notes/versions/1/pdf`),
   ),
-  'GET /api/v1/meetings/:id/notes/diff': per(boards, async (w, k) => {
-    const id = await w.notes(k, 'published');
-    await w.as(w.admin, {
-      method: 'POST',
-      url: `${api}/meetings/${id}/notes/corrections`,
-      payload: { reason: 'Typo' },
-    });
-    await w.db
-      .updateTable('agenda_items')
-      .set({ body_html: '<p>Corrected.</p>', body_text: 'Corrected.' })
-      .where('meeting_id', '=', id)
-      .execute();
-    await w.as(w.admin, { method: 'POST', url: `${api}/meetings/${id}/notes/publish` });
-    return get(`${api}/meetings/${id}/notes/diff?from=1&to=2`);
-  }),
+  'GET /api/v1/meetings/:id/notes/diff': per(boards, async (w, k) =>
+    get(`${api}/meetings/${await w.notes(k, 'republished')}/notes/diff?from=1&to=2`),
+  ),
 
   // --- decisions ---
   'GET /api/v1/decisions': per(none, async () => get(`${api}/decisions`)),
@@ -490,15 +475,9 @@ export const matrixRequests: Record<string, RouteRequests> = {
   'GET /api/v1/decisions/:id/versions/:version/pdf': per(boards, async (w, k) =>
     get(`${api}/decisions/${await w.decision(k, { published: true })}/versions/1/pdf`),
   ),
-  'GET /api/v1/decisions/:id/diff': per(boards, async (w, k) => {
-    const id = await w.decision(k, { published: true });
-    await w.as(w.admin, {
-      method: 'POST',
-      url: `${api}/decisions/${id}/corrections`,
-      payload: { summary: 'Approved with conditions.', reason: 'Conditions left out' },
-    });
-    return get(`${api}/decisions/${id}/diff?from=1&to=2`);
-  }),
+  'GET /api/v1/decisions/:id/diff': per(boards, async (w, k) =>
+    get(`${api}/decisions/${await w.decision(k, { corrected: true })}/diff?from=1&to=2`),
+  ),
 };
 
 const NOTES_TEXT = [

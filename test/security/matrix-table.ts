@@ -4,9 +4,6 @@ import type { Database } from '../../src/db/database.ts';
 import type { MatrixRole } from '../helpers/domain-fixtures.ts';
 import type { ObjectKind } from './matrix-world.ts';
 
-/** docs/authorisation-matrix.md: the expected status of every (route, object, role) cell. */
-export const MATRIX_FILE = new URL('../../docs/authorisation-matrix.md', import.meta.url);
-
 export const columns: { role: MatrixRole; title: string }[] = [
   { role: 'admin', title: 'admin' },
   { role: 'secretariat', title: 'secretariat (AGB)' },
@@ -17,10 +14,73 @@ export const columns: { role: MatrixRole; title: string }[] = [
   { role: 'anonymous', title: 'anonymous' },
 ];
 
-export interface MatrixRow {
+/** One row of a matrix document: a route (or a named variant of one), an object kind, one cell per caller. */
+export interface MatrixRow<Cell = number, Kind extends string = ObjectKind> {
   route: string;
-  object: ObjectKind;
-  expect: Record<MatrixRole, number>;
+  object: Kind;
+  expect: Record<MatrixRole, Cell>;
+}
+
+/** A generated table of expected cells kept in docs/, with the text it must render to exactly. */
+export interface MatrixDocument<Cell, Kind extends string> {
+  file: URL;
+  render(rows: MatrixRow<Cell, Kind>[]): string;
+  parse(text: string): MatrixRow<Cell, Kind>[];
+  /** The rows in the file; none when there is no file yet (before the first recording). */
+  read(): MatrixRow<Cell, Kind>[];
+  write(rows: MatrixRow<Cell, Kind>[]): void;
+}
+
+/** `cell` reads one cell's text, or answers undefined when it is not a cell of this table. */
+export function matrixDocument<Cell, Kind extends string>(
+  file: URL,
+  header: string,
+  cell: (text: string) => Cell | undefined,
+): MatrixDocument<Cell, Kind> {
+  const render = (rows: MatrixRow<Cell, Kind>[]) => {
+    const head = `| route | object | ${columns.map((c) => c.title).join(' | ')} |`;
+    const rule = `|---|---|${columns.map(() => '---:').join('|')}|`;
+    const body = rows.map(
+      (r) =>
+        `| \`${r.route}\` | ${r.object === '-' ? '–' : r.object} | ${columns.map((c) => r.expect[c.role]).join(' | ')} |`,
+    );
+    const cells = (rows.length * columns.length).toLocaleString('en-GB');
+    return `${header}\n${rows.length} rows × ${columns.length} callers = ${cells} cells.\n\n${[head, rule, ...body].join('\n')}\n`;
+  };
+  const parse = (text: string) => {
+    const rows: MatrixRow<Cell, Kind>[] = [];
+    for (const line of text.split('\n')) {
+      const m = /^\| `([A-Z]+ [^`]+)` \| ([^|]+) \|(.*)\|$/.exec(line);
+      if (!m) continue;
+      const cells = m[3]!.split('|').map((s) => cell(s.trim()));
+      if (cells.length !== columns.length || cells.some((c) => c === undefined)) {
+        throw new Error(`bad matrix row: ${line}`);
+      }
+      const object = (m[2]!.trim() === '–' ? '-' : m[2]!.trim()) as Kind;
+      rows.push({
+        route: m[1]!,
+        object,
+        expect: Object.fromEntries(columns.map((c, i) => [c.role, cells[i]])) as Record<MatrixRole, Cell>,
+      });
+    }
+    return rows;
+  };
+  return {
+    file,
+    render,
+    parse,
+    read() {
+      try {
+        return parse(readFileSync(file, 'utf8'));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+        throw err;
+      }
+    },
+    write(rows) {
+      writeFileSync(file, render(rows));
+    },
+  };
 }
 
 const HEADER = `# Authorisation matrix
@@ -41,48 +101,17 @@ the OPCC; **exempt** — on AGB under an exempt item; **opcc-only** — on AGB, 
 403 where the caller may see the object but not change it, 401 without a token.
 `;
 
-export function renderMatrix(rows: MatrixRow[]): string {
-  const head = `| route | object | ${columns.map((c) => c.title).join(' | ')} |`;
-  const rule = `|---|---|${columns.map(() => '---:').join('|')}|`;
-  const body = rows.map(
-    (r) =>
-      `| \`${r.route}\` | ${r.object === '-' ? '–' : r.object} | ${columns.map((c) => r.expect[c.role]).join(' | ')} |`,
-  );
-  const cells = (rows.length * columns.length).toLocaleString('en-GB');
-  return `${HEADER}\n${rows.length} rows × ${columns.length} callers = ${cells} cells.\n\n${[head, rule, ...body].join('\n')}\n`;
-}
-
-export function parseMatrix(text: string): MatrixRow[] {
-  const rows: MatrixRow[] = [];
-  for (const line of text.split('\n')) {
-    const m = /^\| `([A-Z]+ [^`]+)` \| ([^|]+) \|(.*)\|$/.exec(line);
-    if (!m) continue;
-    const statuses = m[3]!.split('|').map((s) => Number(s.trim()));
-    if (statuses.length !== columns.length || statuses.some((s) => !Number.isInteger(s))) {
-      throw new Error(`bad matrix row: ${line}`);
-    }
-    const object = (m[2]!.trim() === '–' ? '-' : m[2]!.trim()) as ObjectKind;
-    rows.push({
-      route: m[1]!,
-      object,
-      expect: Object.fromEntries(columns.map((c, i) => [c.role, statuses[i]])) as Record<MatrixRole, number>,
-    });
-  }
-  return rows;
-}
-
-export function readMatrix(): MatrixRow[] {
-  try {
-    return parseMatrix(readFileSync(MATRIX_FILE, 'utf8'));
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw err;
-  }
-}
-
-export function writeMatrix(rows: MatrixRow[]): void {
-  writeFileSync(MATRIX_FILE, renderMatrix(rows));
-}
+/** docs/authorisation-matrix.md: the expected status of every (route, object, role) cell of /api/v1. */
+const apiMatrix = matrixDocument<number, ObjectKind>(
+  new URL('../../docs/authorisation-matrix.md', import.meta.url),
+  HEADER,
+  (text) => (text !== '' && Number.isInteger(Number(text)) ? Number(text) : undefined),
+);
+export const MATRIX_FILE = apiMatrix.file;
+export const renderMatrix = apiMatrix.render;
+export const parseMatrix = apiMatrix.parse;
+export const readMatrix = apiMatrix.read;
+export const writeMatrix = apiMatrix.write;
 
 /**
  * One hash per table of the application schema over every row version's (ctid, xmin): an INSERT,

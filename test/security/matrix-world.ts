@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database } from '../../src/db/database.ts';
+import type { Role } from '../../src/db/schema.ts';
 import { hashPassword } from '../../src/modules/auth/passwords.ts';
 import { insertUser } from '../../src/modules/users/repo.ts';
 import { MINIMAL_PDF, multipart } from '../domain/meetings-fixtures.ts';
@@ -9,10 +11,12 @@ import {
   createMeeting,
   insertAction,
   insertQuestion,
+  type MatrixRole,
   type MatrixUsers,
   type ReferenceBoard,
   setUpMatrix,
 } from '../helpers/domain-fixtures.ts';
+import { databaseFingerprint } from './matrix-table.ts';
 
 /**
  * The objects the authorisation matrix acts on, made fresh for every cell so that one cell's
@@ -58,6 +62,31 @@ export class World {
   get db(): Database {
     return this.t.database.db;
   }
+  /**
+   * The database's fingerprint once background renders are over. On the embedded database the
+   * render worker runs in this process, so a render job created by an earlier cell would otherwise
+   * write its batch and documents between a cell's two snapshots.
+   */
+  async fingerprint(): Promise<Record<string, string>> {
+    await this.renderBatchesSettled();
+    return databaseFingerprint(this.db);
+  }
+
+  private async renderBatchesSettled(): Promise<void> {
+    if (!this.t.app.documents.worker) return; // PostgreSQL here: jobs wait for a worker that never comes
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      const busy = await this.db
+        .selectFrom('render_batches')
+        .select(['id', 'state'])
+        .where('state', 'not in', ['completed', 'failed', 'cancelled'])
+        .executeTakeFirst();
+      if (!busy) return;
+      if (Date.now() > deadline) throw new Error(`render batch ${busy.id} still ${busy.state} after 120 s`);
+      await sleep(25);
+    }
+  }
+
   get admin(): TestUser {
     return this.users.admin;
   }
@@ -97,8 +126,22 @@ export class World {
   }
 
   async question(kind: ObjectKind): Promise<string> {
+    return (await this.questionOnItem(kind)).id;
+  }
+
+  /** A question under a fresh item of the kind; a member's own when `submittedByUserId` is given. */
+  async questionOnItem(
+    kind: ObjectKind,
+    opts: { submittedByUserId?: string } = {},
+  ): Promise<{ id: string; meetingId: string; itemId: string }> {
     const item = await this.item(kind);
-    return (await insertQuestion(this.db, item.meetingId, { itemId: item.id })).id;
+    const q = await insertQuestion(this.db, item.meetingId, {
+      itemId: item.id,
+      ...(opts.submittedByUserId
+        ? { source: 'pre_submitted', submittedByUserId: opts.submittedByUserId }
+        : {}),
+    });
+    return { id: q.id, meetingId: item.meetingId, itemId: item.id };
   }
 
   async action(kind: ObjectKind, opts: { status?: 'open' | 'closed' } = {}): Promise<string> {
@@ -145,18 +188,23 @@ export class World {
   }
 
   async attendance(kind: ObjectKind): Promise<string> {
-    const meetingId = await this.meeting(kind);
+    return (await this.attendanceEntry(kind)).id;
+  }
+
+  /** Someone present at a meeting of the kind (a fresh one unless given). */
+  async attendanceEntry(kind: ObjectKind, meetingId?: string): Promise<{ id: string; meetingId: string }> {
+    const mid = meetingId ?? (await this.meeting(kind));
     const a = await this.db
       .insertInto('attendance')
       .values({
-        meeting_id: meetingId,
+        meeting_id: mid,
         person_id: await this.person(),
         status: 'present',
         organisation: 'WMP',
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return a.id;
+    return { id: a.id, meetingId: mid };
   }
 
   async declaration(kind: ObjectKind): Promise<string> {
@@ -221,7 +269,8 @@ export class World {
     return { commitmentId, linkId: l.id };
   }
 
-  async decision(kind: ObjectKind, opts: { published?: boolean } = {}): Promise<string> {
+  /** `corrected`: published, then corrected (versions 1 and 2). */
+  async decision(kind: ObjectKind, opts: { published?: boolean; corrected?: boolean } = {}): Promise<string> {
     const d = await this.db
       .insertInto('decisions')
       .values({
@@ -233,39 +282,68 @@ export class World {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    if (opts.published) {
+    if (opts.published || opts.corrected) {
       await this.as(this.admin, { method: 'POST', url: `/api/v1/decisions/${d.id}/publish` });
+    }
+    if (opts.corrected) {
+      await this.as(this.admin, {
+        method: 'POST',
+        url: `/api/v1/decisions/${d.id}/corrections`,
+        payload: { summary: 'Approved with conditions.', reason: 'Conditions left out' },
+      });
     }
     return d.id;
   }
 
-  /** A held meeting whose notes are in the given state, moved there through the API by an admin. */
-  async notes(kind: ObjectKind, state: 'draft' | 'submitted' | 'approved' | 'published'): Promise<string> {
+  /**
+   * A held meeting whose notes are in the given state, moved there through the API by an admin;
+   * `correcting`: published, then a correction opened; `republished`: that correction (the items'
+   * text changed) published too, so there are versions 1 and 2.
+   */
+  async notes(
+    kind: ObjectKind,
+    state: 'draft' | 'submitted' | 'approved' | 'published' | 'correcting' | 'republished',
+  ): Promise<string> {
     const meetingId = await this.meeting(kind, { held: true });
     await this.item('own', meetingId);
     const steps: MatrixRequest[] = [];
     if (state !== 'draft') steps.push({ method: 'POST', url: `/api/v1/meetings/${meetingId}/notes/submit` });
-    if (state === 'approved' || state === 'published')
+    if (state !== 'draft' && state !== 'submitted')
       steps.push({
         method: 'POST',
         url: `/api/v1/meetings/${meetingId}/notes/approve`,
         payload: { atMeetingId: await this.meeting(kind, { held: true }) },
       });
-    if (state === 'published')
+    const corrected = state === 'correcting' || state === 'republished';
+    if (state === 'published' || corrected)
       steps.push({ method: 'POST', url: `/api/v1/meetings/${meetingId}/notes/publish` });
+    if (corrected)
+      steps.push({
+        method: 'POST',
+        url: `/api/v1/meetings/${meetingId}/notes/corrections`,
+        payload: { reason: 'A name was misspelt' },
+      });
     for (const step of steps) await this.as(this.admin, step);
+    if (state === 'republished') {
+      await this.db
+        .updateTable('agenda_items')
+        .set({ body_html: '<p>Corrected.</p>', body_text: 'Corrected.' })
+        .where('meeting_id', '=', meetingId)
+        .execute();
+      await this.as(this.admin, { method: 'POST', url: `/api/v1/meetings/${meetingId}/notes/publish` });
+    }
     return meetingId;
   }
 
-  /** A user with no role, made straight in the database. */
-  async user(): Promise<{ id: string; email: string }> {
+  /** A user with the roles given (none by default), made straight in the database. */
+  async user(roles: Role[] = []): Promise<{ id: string; email: string }> {
     seq += 1;
     const email = `matrix${seq}-${randomUUID().slice(0, 8)}@example.org`;
     const id = await insertUser(this.db, {
       email,
       displayName: `Matrix user ${seq}`,
       passwordHash: this.passwordHash,
-      roles: [],
+      roles,
       organisationId: null,
       personId: null,
     });
@@ -291,6 +369,18 @@ export class World {
       payload: { kind: 'agenda', ids: [await this.meeting(kind)] },
     })) as { jobId: string };
     return res.jobId;
+  }
+
+  /** The request as the role sends it to the API: its bearer token, or none when anonymous. */
+  request(role: MatrixRole, req: MatrixRequest) {
+    return this.t.request({
+      method: req.method,
+      url: req.url,
+      headers: req.headers,
+      payload: req.payload as object,
+      remoteAddress: nextAddress(),
+      as: role === 'anonymous' ? undefined : this.users[role],
+    });
   }
 
   /** Set-up through the API: must succeed. */

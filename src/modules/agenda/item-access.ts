@@ -12,10 +12,16 @@ export type ItemWithBoard = NonNullable<Awaited<ReturnType<typeof repo.findItem>
 /**
  * An item the caller may not see does not exist for them: 404, exactly as for an unknown id, so
  * neither its title nor its existence leaks. Reusable by other modules (questions on an item).
+ * `meetingId`, when the URL names the meeting too: an item of another meeting is 404 as well,
+ * whoever asks, before any question of who may change it.
  */
-export async function getItemForRead(ctx: ServiceContext, id: string): Promise<ItemWithBoard> {
+export async function getItemForRead(
+  ctx: ServiceContext,
+  id: string,
+  meetingId?: string,
+): Promise<ItemWithBoard> {
   requireUser(ctx.actor);
-  const item = await repo.findItem(ctx.db, id);
+  const item = await repo.findItem(ctx.db, id, meetingId);
   if (!item || !canSee(ctx.actor, item.board_id, item.confidentiality)) throw new NotFound('agenda item');
   return item;
 }
@@ -28,9 +34,10 @@ export async function getItemForRead(ctx: ServiceContext, id: string): Promise<I
 export async function getItemForWrite(
   ctx: ServiceContext,
   id: string,
+  meetingId?: string,
 ): Promise<{ item: ItemWithBoard; user: Principal }> {
   const user = requireUser(ctx.actor);
-  const seen = await getItemForRead(ctx, id);
+  const seen = await getItemForRead(ctx, id, meetingId);
   if (!canAdministerBoard(user, seen.board_id)) throw new Forbidden();
   await findMeeting(ctx.db, seen.meeting_id, { lock: true });
   await assertMeetingEditable(ctx.db, seen.meeting_id);
@@ -45,7 +52,7 @@ export async function requireItemOfMeeting(
   meetingId: string,
   itemId: string,
 ): Promise<ItemWithBoard> {
-  const item = await repo.findItem(db, itemId);
-  if (!item || item.meeting_id !== meetingId) throw new NotFound('agenda item');
+  const item = await repo.findItem(db, itemId, meetingId);
+  if (!item) throw new NotFound('agenda item');
   return item;
 }

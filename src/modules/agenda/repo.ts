@@ -29,14 +29,18 @@ export function listItems(db: Database, meetingId: string) {
     .execute();
 }
 
-/** One item with its meeting's board, which decides who may see it. */
-export function findItem(db: Database, id: string) {
+/**
+ * One item with its meeting's board, which decides who may see it; with `meetingId`, only if it is
+ * that meeting's (a URL that names the meeting and the item).
+ */
+export function findItem(db: Database, id: string, meetingId?: string) {
   return db
     .selectFrom('agenda_items')
     .innerJoin('meetings', 'meetings.id', 'agenda_items.meeting_id')
     .select(itemColumns)
     .select('meetings.board_id')
     .where('agenda_items.id', '=', id)
+    .$if(meetingId !== undefined, (q) => q.where('agenda_items.meeting_id', '=', meetingId!))
     .executeTakeFirst();
 }
 

@@ -101,15 +101,19 @@ export async function createItem(
   });
 }
 
-/** `expectedVersion` reads If-Match, only once the caller is known to be allowed to write. */
+/**
+ * `expectedVersion` reads If-Match, only once the caller is known to be allowed to write.
+ * `meetingId`: the meeting the URL names, whose item this must be (404 otherwise).
+ */
 export async function updateItem(
   ctx: ServiceContext,
   id: string,
   expectedVersion: () => number,
   input: ItemPatch,
+  meetingId?: string,
 ): Promise<AgendaItem> {
   return ctx.db.transaction().execute(async (db) => {
-    const { item: before, user } = await getItemForWrite({ ...ctx, db }, id);
+    const { item: before, user } = await getItemForWrite({ ...ctx, db }, id, meetingId);
     assertVersion(expectedVersion(), before.version);
     if (input.presenters) await checkPresenters(db, input.presenters);
     const confidentiality = input.confidentiality ?? before.confidentiality;
@@ -136,10 +140,13 @@ export async function updateItem(
   });
 }
 
-/** Removes the item and its papers' files; the remaining items close up to 1..n. */
-export async function deleteItem(ctx: ServiceContext, id: string): Promise<void> {
+/**
+ * Removes the item and its papers' files; the remaining items close up to 1..n. `meetingId`: the
+ * meeting the URL names, whose item this must be (404 otherwise).
+ */
+export async function deleteItem(ctx: ServiceContext, id: string, meetingId?: string): Promise<void> {
   await ctx.db.transaction().execute(async (db) => {
-    const { item, user } = await getItemForWrite({ ...ctx, db }, id);
+    const { item, user } = await getItemForWrite({ ...ctx, db }, id, meetingId);
     const fileIds = (await papersRepo.fileIdsOfItem(db, id)).map((f) => f.file_id);
     await repo.deleteItem(db, id);
     await papersRepo.deleteFiles(db, fileIds);

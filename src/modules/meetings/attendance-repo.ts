@@ -21,8 +21,12 @@ export function listAttendance(db: Database, meetingId: string) {
     .execute();
 }
 
-export function findEntry(db: Database, id: string) {
-  return entryQuery(db).where('attendance.id', '=', id).executeTakeFirst();
+/** With `meetingId`, only if it is that meeting's entry (a URL that names the meeting and the entry). */
+export function findEntry(db: Database, id: string, meetingId?: string) {
+  return entryQuery(db)
+    .where('attendance.id', '=', id)
+    .$if(meetingId !== undefined, (q) => q.where('attendance.meeting_id', '=', meetingId!))
+    .executeTakeFirst();
 }
 
 export function findEntryForPerson(db: Database, meetingId: string, personId: string) {

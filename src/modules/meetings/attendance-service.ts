@@ -88,10 +88,13 @@ export async function addAttendance(
   });
 }
 
-/** An entry's meeting decides who may change it: 401, 404, 403. */
-async function entryForWrite(ctx: ServiceContext, id: string) {
+/**
+ * An entry's meeting decides who may change it: 401, 404, 403. With `meetingId` (the URL names the
+ * meeting too), an entry of another meeting is 404 as well.
+ */
+async function entryForWrite(ctx: ServiceContext, id: string, meetingId?: string) {
   requireUser(ctx.actor);
-  const row = await repo.findEntry(ctx.db, id);
+  const row = await repo.findEntry(ctx.db, id, meetingId);
   if (!row) throw new NotFound('attendance entry');
   const meeting = await getMeetingForContentEdit(ctx, row.meeting_id);
   return { row, user: meeting.user };
@@ -119,9 +122,10 @@ export async function replaceAttendance(
   });
 }
 
-export async function removeAttendance(ctx: ServiceContext, id: string): Promise<void> {
+/** `meetingId`: the meeting the URL names, whose entry this must be (404 otherwise). */
+export async function removeAttendance(ctx: ServiceContext, id: string, meetingId?: string): Promise<void> {
   await ctx.db.transaction().execute(async (db) => {
-    const { row, user } = await entryForWrite({ ...ctx, db }, id);
+    const { row, user } = await entryForWrite({ ...ctx, db }, id, meetingId);
     await repo.deleteEntry(db, id);
     await recordAudit(db, {
       actorUserId: user.userId,

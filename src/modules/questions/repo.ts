@@ -22,8 +22,10 @@ function questionsQuery(db: Database) {
 
 export type QuestionRow = NonNullable<Awaited<ReturnType<typeof findQuestion>>>;
 
-export function findQuestion(db: Database, id: string, opts: { lock?: boolean } = {}) {
+/** With `meetingId`, only if it is that meeting's question (a URL that names the meeting and the question). */
+export function findQuestion(db: Database, id: string, opts: { lock?: boolean; meetingId?: string } = {}) {
   let query = questionsQuery(db).where('questions.id', '=', id);
+  if (opts.meetingId !== undefined) query = query.where('questions.meeting_id', '=', opts.meetingId);
   if (opts.lock) query = query.forUpdate('questions');
   return query.executeTakeFirst();
 }

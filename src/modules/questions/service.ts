@@ -55,9 +55,17 @@ async function requireMeeting(db: Database, meetingId: string, lock = false) {
   return meeting;
 }
 
-/** A question the actor may see, or 404 (a question under an exempt item does not exist for members). */
-async function requireVisibleQuestion(db: Database, actor: Actor, id: string, lock = false) {
-  const row = await repo.findQuestion(db, id, { lock });
+/**
+ * A question the actor may see, or 404 (a question under an exempt item does not exist for members);
+ * with `meetingId` (the URL names the meeting too), a question of another meeting is 404 as well.
+ */
+async function requireVisibleQuestion(
+  db: Database,
+  actor: Actor,
+  id: string,
+  opts: { lock?: boolean; meetingId?: string } = {},
+) {
+  const row = await repo.findQuestion(db, id, opts);
   if (!row || !canSee(actor, row.board_id, row.confidentiality)) throw new NotFound('question');
   return row;
 }
@@ -111,6 +119,14 @@ export async function listQuestions(ctx: ServiceContext, meetingId: string): Pro
   return (await repo.listQuestionsForMeeting(ctx.db, meetingId, ctx.actor)).map((r) =>
     toQuestion(r, ctx.actor),
   );
+}
+
+/**
+ * For a URL that names a meeting and a question, checked before anything about the caller: another
+ * meeting's question is 404 whoever asks, not a 403 about the meeting (as requireItemOfMeeting).
+ */
+export async function requireQuestionOfMeeting(db: Database, meetingId: string, id: string) {
+  if (!(await repo.findQuestion(db, id, { meetingId }))) throw new NotFound('question');
 }
 
 export async function getQuestion(ctx: ServiceContext, id: string): Promise<Question> {
@@ -189,15 +205,17 @@ export async function submitQuestion(
   });
 }
 
+/** `meetingId`: the meeting the URL names, whose question this must be (404 otherwise). */
 export async function updateQuestion(
   ctx: ServiceContext,
   id: string,
   expectedVersion: number,
   input: QuestionPatch,
+  meetingId?: string,
 ): Promise<Question> {
   const user = requireUser(ctx.actor);
   return ctx.db.transaction().execute(async (db) => {
-    const row = await requireVisibleQuestion(db, user, id, true);
+    const row = await requireVisibleQuestion(db, user, id, { lock: true, meetingId });
     const meeting = await requireMeeting(db, row.meeting_id);
     await assertMeetingEditable(db, row.meeting_id);
     const privileged = canAdministerBoard(user, row.board_id);
@@ -254,19 +272,21 @@ export async function updateQuestion(
 /**
  * `expectedVersion` (from If-Match, or the version a confirmation page showed) is read only once the
  * caller may delete; when given, a question changed since then is not deleted (412). The numbered
- * questions left are renumbered 1..n in their order, so "Question N" has no gap.
+ * questions left are renumbered 1..n in their order, so "Question N" has no gap. `meetingId`: the
+ * meeting the URL names, whose question this must be (404 otherwise).
  */
 export async function deleteQuestion(
   ctx: ServiceContext,
   id: string,
   expectedVersion: () => number | undefined = () => undefined,
+  meetingId?: string,
 ): Promise<void> {
   const user = requireUser(ctx.actor);
   await ctx.db.transaction().execute(async (db) => {
-    const found = await requireVisibleQuestion(db, user, id);
+    const found = await requireVisibleQuestion(db, user, id, { meetingId });
     // The meeting's row first, as adding and reordering take it: numbering in a meeting is serialised.
     const meeting = await requireMeeting(db, found.meeting_id, true);
-    const row = await requireVisibleQuestion(db, user, id, true);
+    const row = await requireVisibleQuestion(db, user, id, { lock: true });
     await assertMeetingEditable(db, row.meeting_id);
     if (!canAdministerBoard(user, row.board_id)) {
       assertOwnQuestion(user, row);

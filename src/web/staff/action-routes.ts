@@ -3,6 +3,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { Forbidden } from '../../http/errors.ts';
 import { MAX_EVIDENCE_BYTES } from '../../modules/actions/evidence.ts';
 import * as actionsService from '../../modules/actions/service.ts';
 import * as workflow from '../../modules/actions/workflow-service.ts';
@@ -142,17 +143,13 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
       ownerPersonId: field(body, 'ownerPersonId'),
       dueDate: field(body, 'dueDate'),
     };
-    const { secretariat } = await actionFor(request, id);
-    let errors = !secretariat
-      ? formErrors(
-          [['ownerOrganisationId', 'Only the board’s secretariat may reassign an action']],
-          'reassign-',
-        )
-      : !values.ownerOrganisationId
-        ? formErrors([['ownerOrganisationId', 'Choose the owning organisation']], 'reassign-')
-        : values.dueDate && !/^\d{4}-\d{2}-\d{2}$/.test(values.dueDate)
-          ? formErrors([['dueDate', 'Enter a real date']], 'reassign-')
-          : null;
+    // The owner's officers see the action but have no reassign form: a post from them is refused.
+    if (!(await actionFor(request, id)).secretariat) throw new Forbidden();
+    let errors = !values.ownerOrganisationId
+      ? formErrors([['ownerOrganisationId', 'Choose the owning organisation']], 'reassign-')
+      : values.dueDate && !/^\d{4}-\d{2}-\d{2}$/.test(values.dueDate)
+        ? formErrors([['dueDate', 'Enter a real date']], 'reassign-')
+        : null;
     if (!errors) {
       try {
         await actionsService.updateAction(request.ctx(), id, Number(field(body, 'version')), {

@@ -12,7 +12,7 @@ import { NotFound } from '../../http/errors.ts';
 import { requireIfMatch, setEtag } from '../../http/etag.ts';
 import { idempotent } from '../../http/idempotency.ts';
 import * as actionsService from '../../modules/actions/service.ts';
-import { getItemForRead } from '../../modules/agenda/item-access.ts';
+import { getItemForRead, requireItemOfMeeting } from '../../modules/agenda/item-access.ts';
 import * as agendaService from '../../modules/agenda/service.ts';
 import * as attendanceService from '../../modules/meetings/attendance-service.ts';
 import * as meetingsService from '../../modules/meetings/service.ts';
@@ -152,12 +152,13 @@ export const draftApiRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { itemId } = request.params;
+      const { meetingId, itemId } = request.params;
       const item = await agendaService.updateItem(
         request.ctx(),
         itemId,
         () => requireIfMatch(request, itemId),
         { bodyHtml: draftTextToHtml(request.body.text) },
+        meetingId,
       );
       setEtag(reply, item.id, item.version);
       return { id: item.id, version: item.version, text: htmlToDraftText(item.bodyHtml) };
@@ -189,14 +190,20 @@ export const draftApiRoutes: FastifyPluginAsyncZod = async (app) => {
     '/meetings/:meetingId/questions/:questionId',
     { schema: { params: questionParams, body: questionPatch, response: { 200: draftQuestion } } },
     async (request, reply) => {
-      const { questionId } = request.params;
+      const { meetingId, questionId } = request.params;
       const version = requireIfMatch(request, questionId);
       const { askedByPersonId, text: questionText, answer } = request.body;
-      const question = await questionsService.updateQuestion(request.ctx(), questionId, version, {
-        ...(askedByPersonId !== undefined ? { askedByPersonId } : {}),
-        ...(questionText !== undefined ? { text: questionText } : {}),
-        ...(answer !== undefined ? { answerBullets: bullets(answer) } : {}),
-      });
+      const question = await questionsService.updateQuestion(
+        request.ctx(),
+        questionId,
+        version,
+        {
+          ...(askedByPersonId !== undefined ? { askedByPersonId } : {}),
+          ...(questionText !== undefined ? { text: questionText } : {}),
+          ...(answer !== undefined ? { answerBullets: bullets(answer) } : {}),
+        },
+        meetingId,
+      );
       setEtag(reply, question.id, question.version);
       return toDraftQuestion(question, []);
     },
@@ -206,10 +213,13 @@ export const draftApiRoutes: FastifyPluginAsyncZod = async (app) => {
     '/meetings/:meetingId/questions/:questionId',
     { schema: { params: questionParams } },
     async (request, reply) => {
-      const { questionId } = request.params;
+      const { meetingId, questionId } = request.params;
       // Only the version the script read (428 without If-Match, 412 when it changed since).
-      await questionsService.deleteQuestion(request.ctx(), questionId, () =>
-        requireIfMatch(request, questionId),
+      await questionsService.deleteQuestion(
+        request.ctx(),
+        questionId,
+        () => requireIfMatch(request, questionId),
+        meetingId,
       );
       return reply.code(204).send();
     },
@@ -221,6 +231,8 @@ export const draftApiRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { meetingId, itemId } = request.params;
       const { questionId, ...rest } = request.body;
+      // The item is the URL's, not a body reference: another meeting's is 404 (the service would say 400).
+      await requireItemOfMeeting(request.ctx().db, meetingId, itemId);
       const action = await idempotent(request, reply, 201, () =>
         actionsService.createAction(request.ctx(), meetingId, {
           ...rest,
@@ -244,11 +256,12 @@ export const draftApiRoutes: FastifyPluginAsyncZod = async (app) => {
       const { meetingId, entryId } = request.params;
       const ctx = request.ctx();
       const meeting = await meetingsService.getMeeting(ctx, meetingId);
-      requireBoardAdmin(request, meeting.boardId);
+      // The pair first: another meeting's entry is 404 whoever asks, not 403 for this meeting.
       const entry = Object.values(meeting.attendance)
         .flat()
         .find((e) => e.id === entryId);
       if (!entry) throw new NotFound('attendance entry');
+      requireBoardAdmin(request, meeting.boardId);
       // Keep the printed role and organisation: replacing without them would reset them to the directory's.
       const saved = await attendanceService.replaceAttendance(ctx, entryId, {
         status: request.body.status,

@@ -8,6 +8,7 @@ import type { QuestionSource } from '../../db/schema.ts';
 import { NotFound } from '../../http/errors.ts';
 import { type Action, actionListQuery } from '../../modules/actions/schemas.ts';
 import * as actionsService from '../../modules/actions/service.ts';
+import { requireItemOfMeeting } from '../../modules/agenda/item-access.ts';
 import type { AgendaItem } from '../../modules/agenda/schemas.ts';
 import type { MeetingDetail } from '../../modules/meetings/schemas.ts';
 import * as meetingsService from '../../modules/meetings/service.ts';
@@ -130,6 +131,8 @@ export async function loadDraft(
 ): Promise<LoadedDraft> {
   const ctx = request.ctx();
   const meeting = await meetingsService.getMeeting(ctx, meetingId);
+  // The pair first: another meeting's item is 404 whoever asks, not 403 for this meeting.
+  if (itemId) await requireItemOfMeeting(ctx.db, meetingId, itemId);
   requireBoardAdmin(request, meeting.boardId);
   const item = itemId ? meeting.items.find((i) => i.id === itemId) : meeting.items[0];
   if (!item) throw new NotFound('agenda item');

@@ -9,9 +9,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, NotFound } from '../../http/errors.ts';
-import * as agendaService from '../../modules/agenda/service.ts';
+import { getItemForRead } from '../../modules/agenda/item-access.ts';
 import * as questionsService from '../../modules/questions/service.ts';
 import { field, formBody, formVersion } from '../forms.ts';
+import { requireBoardAdmin } from './access.ts';
 import { loadDraft, questionsOfItem } from './draft-model.ts';
 import { questionLabel } from './draft-page.ts';
 import { staffMeta } from './nav.ts';
@@ -32,6 +33,8 @@ async function confirmDelete(
   itemId: string | undefined,
   changed: string | null = null,
 ) {
+  // The pair first: another meeting's question is 404 whoever asks, not 403 for this meeting.
+  await questionsService.requireQuestionOfMeeting(request.ctx().db, meetingId, questionId);
   const draft = await loadDraft(request, meetingId, itemId);
   const index = draft.state.questions.findIndex((q) => q.id === questionId);
   const question = draft.state.questions[index];
@@ -71,12 +74,15 @@ export const draftQuestionRoutes: FastifyPluginAsyncZod = async (app) => {
       const body = formBody(request);
       const up = field(body, 'direction') === 'up';
       const ctx = request.ctx();
-      const item = await agendaService.getItem(ctx, field(body, 'itemId'));
-      if (item.meetingId !== id) throw new NotFound('agenda item');
+      // An item of another meeting is 404 (getItemForRead with the meeting), with its board.
+      const item = await getItemForRead(ctx, field(body, 'itemId'), id);
       const all = await questionsService.listQuestions(ctx, id);
       const siblings = questionsOfItem(item, all);
       const at = siblings.findIndex((q) => q.id === questionId);
       if (at === -1) throw new NotFound('question');
+      // Authorised before anything else is decided: a question already at the top is "moved up" by
+      // doing nothing, and that answer is for the board's secretariat too, not for anyone who can read.
+      requireBoardAdmin(request, item.board_id);
       const neighbour = siblings[up ? at - 1 : at + 1];
       if (neighbour) {
         // Swap the two in the meeting's whole order; everything else keeps its place.
@@ -106,7 +112,7 @@ export const draftQuestionRoutes: FastifyPluginAsyncZod = async (app) => {
       const body = formBody(request);
       const itemId = field(body, 'itemId');
       try {
-        await questionsService.deleteQuestion(request.ctx(), questionId, () => formVersion(body));
+        await questionsService.deleteQuestion(request.ctx(), questionId, () => formVersion(body), id);
       } catch (err) {
         if (!(err instanceof AppError) || err.status !== 412) throw err;
         return confirmDelete(request, reply, id, questionId, itemId, CHANGED);

@@ -105,9 +105,13 @@ export const draftRoutes: FastifyPluginAsyncZod = async (app) => {
       const body = formBody(request);
       const text = field(body, 'text');
       try {
-        await agendaService.updateItem(request.ctx(), itemId, () => formVersion(body), {
-          bodyHtml: draftTextToHtml(text),
-        });
+        await agendaService.updateItem(
+          request.ctx(),
+          itemId,
+          () => formVersion(body),
+          { bodyHtml: draftTextToHtml(text) },
+          id,
+        );
       } catch (err) {
         if (!(err instanceof PreconditionFailed)) throw err;
         const current = await loadDraft(request, id, itemId);
@@ -134,6 +138,7 @@ export const draftRoutes: FastifyPluginAsyncZod = async (app) => {
             itemId,
             () => formVersion(body),
             confidentialityInput(values),
+            id,
           );
           return back(reply, id, itemId, 'confidentiality-saved', 'item-heading');
         } catch (err) {
@@ -188,11 +193,17 @@ export const draftRoutes: FastifyPluginAsyncZod = async (app) => {
         askedByPersonId: field(body, 'askedByPersonId') || null,
       };
       try {
-        await questionsService.updateQuestion(request.ctx(), questionId, formVersion(body), {
-          text: mine.text,
-          askedByPersonId: mine.askedByPersonId,
-          answerBullets: answerLinesToBullets(mine.answer),
-        });
+        await questionsService.updateQuestion(
+          request.ctx(),
+          questionId,
+          formVersion(body),
+          {
+            text: mine.text,
+            askedByPersonId: mine.askedByPersonId,
+            answerBullets: answerLinesToBullets(mine.answer),
+          },
+          id,
+        );
       } catch (err) {
         if (!(err instanceof AppError) || (err.status !== 412 && err.status !== 400)) throw err;
         const current = await loadDraft(request, id, itemId);

@@ -6,6 +6,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, NotFound } from '../../http/errors.ts';
+import { requireItemOfMeeting } from '../../modules/agenda/item-access.ts';
 import * as agendaService from '../../modules/agenda/service.ts';
 import { itemKindSchema } from '../../modules/boards/schemas.ts';
 import { attendanceStatusSchema } from '../../modules/meetings/attendance-schemas.ts';
@@ -104,11 +105,12 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       const { id, entryId } = request.params;
       const status = attendanceStatusSchema.safeParse(field(formBody(request), 'status'));
       const meeting = await meetingsService.getMeeting(request.ctx(), id);
-      requireBoardAdmin(request, meeting.boardId);
+      // The pair first: another meeting's entry is 404 whoever asks, not 403 for this meeting.
       const entry = Object.values(meeting.attendance)
         .flat()
         .find((e) => e.id === entryId);
       if (!entry || !status.success) throw new NotFound('attendance entry');
+      requireBoardAdmin(request, meeting.boardId);
       await attendanceService.replaceAttendance(request.ctx(), entryId, {
         status: status.data,
         role: entry.role,
@@ -124,13 +126,15 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { params: entryParams } },
     async (request, reply) => {
       const { id, entryId } = request.params;
-      await attendanceService.removeAttendance(request.ctx(), entryId);
+      await attendanceService.removeAttendance(request.ctx(), entryId, id);
       return reply.redirect(back(id, 'removed', '#attendance'), 303);
     },
   );
 
   app.post('/meetings/:id/people', { schema: { params } }, async (request, reply) => {
     const { id } = request.params;
+    // The directory is shared, but this form is the meeting's: only its board's secretariat may use it.
+    requireBoardAdmin(request, (await meetingsService.getMeeting(request.ctx(), id)).boardId);
     const body = formBody(request);
     const values = {
       name: field(body, 'name').trim(),
@@ -208,7 +212,10 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { params: itemParams } },
     async (request, reply) => {
       const { id, itemId } = request.params;
-      const meeting = await meetingsService.getMeeting(request.ctx(), id);
+      const ctx = request.ctx();
+      // The pair first: another meeting's item is 404 whoever asks, not 403 for this meeting.
+      await requireItemOfMeeting(ctx.db, id, itemId);
+      const meeting = await meetingsService.getMeeting(ctx, id);
       requireBoardAdmin(request, meeting.boardId);
       const item = meeting.items.find((i) => i.id === itemId);
       if (!item) throw new NotFound('agenda item');
@@ -229,7 +236,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { params: itemParams } },
     async (request, reply) => {
       const { id, itemId } = request.params;
-      await agendaService.deleteItem(request.ctx(), itemId);
+      await agendaService.deleteItem(request.ctx(), itemId, id);
       return reply.redirect(back(id, 'item-removed', '#agenda'), 303);
     },
   );
