@@ -1,6 +1,8 @@
 // Test helper for the parser's "never drop text" rule: every word sequence of every input line
 // must appear somewhere in the parse result (items, header fields or `unplaced`).
+
 import type { ParsedNotes } from '../../src/modules/import/parse-notes.ts';
+import { toSourceLines } from '../../src/modules/import/source-lines.ts';
 
 const ROMAN_TOKEN = /^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI|XVII|XVIII|XIX|XX)$/;
 
@@ -12,7 +14,8 @@ const ROMAN_TOKEN = /^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI|X
 export function tokens(text: string): string[] {
   return (text.match(/[\p{L}\p{N}]+/gu) ?? [])
     .filter((token) => !ROMAN_TOKEN.test(token))
-    .map((token) => token.toLowerCase())
+    // Numbers compare by value: a bare "01" before a heading is read as item 1.
+    .map((token) => (/^\d+$/.test(token) ? token.replace(/^0+(?=\d)/, '') : token.toLowerCase()))
     .filter((token) => token !== 'and');
 }
 
@@ -102,7 +105,8 @@ export function uncoveredWords(
   }
 
   const missing: Uncovered[] = [];
-  for (const [index, line] of input.split(/\r\n|\r|\n/).entries()) {
+  // Lines as the parser reads them: exotic spaces are spaces, invisible characters are gone.
+  for (const [index, { text: line }] of toSourceLines(input).entries()) {
     const words = tokens(inputLineText(line));
     words.forEach((word, position) => {
       const covered = sizes.some((requested) => {

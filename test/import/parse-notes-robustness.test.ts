@@ -103,9 +103,13 @@ describe('parseNotes on empty and garbage input', () => {
       fc.property(fc.array(fc.oneof(fragment, fc.string()), { maxLength: 60 }), (parts) => {
         parseChecked(parts.join(''));
       }),
-      // The example is a counterexample fast-check once found: "3  1. 2" is item 3 (a spaced
-      // row) whose body is an ordered list, so its "1." is a list marker, not a lost word.
-      { numRuns: Number(process.env.FC_RUNS ?? 300), examples: [[['3', ' ', ' 1. ', '2']]] },
+      {
+        numRuns: Number(process.env.FC_RUNS ?? 300),
+        // Counterexamples fast-check once found. "3  1. 2" is item 3 (a spaced row, also with a
+        // no-break space) whose body is an ordered list: "1." is a list marker, not a lost word.
+        // A bare "01" before a heading is item 1.
+        examples: [[['3', ' ', ' 1. ', '2']], [['3', '\u00a0', ' 1. ', 'Board']], [['01', '\n\n', '1\t']]],
+      },
     );
   });
 
