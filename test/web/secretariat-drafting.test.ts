@@ -319,6 +319,36 @@ describe('the secretariat drafts a meeting in the browser', () => {
     }
   });
 
+  it('counts words someone already saved elsewhere as saved, not as a conflict', async () => {
+    // As when this page's last save outlives the closed tab, or the same person types the same in
+    // two tabs: the server has exactly what is typed here, under a newer version.
+    const other = await signIn(browser, w.baseUrl, w.clerk2.email);
+    try {
+      await page.goto(`${w.baseUrl}/staff/meetings/${meetingId}/draft`);
+      await openItem(page, 'Chief Constable Update');
+      await other.page.goto(page.url());
+      const text = `${await page.$eval('#item-text', (el) => (el as unknown as El).value)}\nGamma: the same words in two tabs.`;
+
+      await page.setOfflineMode(true);
+      await setValue(page, '#item-text', text);
+      await page.waitForSelector('#save-status[data-state="offline"]', { timeout: 10_000 });
+      await setValue(other.page, '#item-text', text);
+      await alt(other.page, 'KeyS');
+      await waitForSaved(other.page);
+
+      await page.setOfflineMode(false);
+      await waitForSaved(page);
+      expect(await page.$('#item-conflict .conflict')).toBeNull();
+      const item = (await api(`/api/v1/meetings/${meetingId}/agenda`)).json() as {
+        items: { title: string; bodyText: string }[];
+      };
+      expect(item.items.find((i) => i.title === 'Chief Constable Update')!.bodyText).toContain('Gamma:');
+      expect(clerk.errors).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('works without JavaScript through plain forms', async () => {
     const plain = await signIn(browser, w.baseUrl, w.clerk2.email);
     try {

@@ -269,10 +269,7 @@ async function saveItem(keepalive) {
     item.base = text;
     return true;
   }
-  if (res.status === 412) {
-    await conflictOnItem();
-    return false;
-  }
+  if (res.status === 412) return conflictOnItem();
   return failed(res);
 }
 
@@ -289,10 +286,7 @@ async function saveQuestion(q, keepalive) {
     adopt(q, res.data, sent);
     return true;
   }
-  if (res.status === 412) {
-    await conflictOnQuestion(q);
-    return false;
-  }
+  if (res.status === 412) return conflictOnQuestion(q);
   return failed(res);
 }
 
@@ -355,10 +349,23 @@ async function serverState(background = false) {
 
 const itemConflictSlot = /** @type {HTMLElement} */ (document.getElementById('item-conflict'));
 
-/** @param {{ text: string, version: number } | null} [known] their version, if already fetched */
+/**
+ * Someone saved the item since this page read it. Where they saved word for word what is typed
+ * here (another tab of the same person, or this page's last save as it closed), that is simply
+ * saved; otherwise the person chooses. True when nothing is left to choose.
+ * @param {{ text: string, version: number } | null} [known] their version, if already fetched
+ * @returns {Promise<boolean>}
+ */
 async function conflictOnItem(known) {
   const theirs = known ?? (await serverState())?.item;
-  if (!theirs) return;
+  if (!theirs) return false;
+  if (theirs.text === itemText.value) {
+    item.base = theirs.text;
+    item.version = theirs.version;
+    item.conflict = false;
+    persist();
+    return true;
+  }
   item.conflict = true;
   render();
   showConflict(itemConflictSlot, {
@@ -375,6 +382,7 @@ async function conflictOnItem(known) {
       resolveItem(theirs);
     },
   });
+  return false;
 }
 
 /** @param {{ text: string, version: number }} theirs */
@@ -393,14 +401,25 @@ const serverValues = (saved) => ({
   answer: saved.answer,
 });
 
-/** @param {DraftQuestion} q @param {any} [known] */
+/**
+ * As conflictOnItem, for a question: the same words saved elsewhere are saved.
+ * @param {DraftQuestion} q @param {any} [known] @returns {Promise<boolean>}
+ */
 async function conflictOnQuestion(q, known) {
   const theirs = known ?? (await serverState())?.questions.find((/** @type {any} */ s) => s.id === q.id);
-  if (!theirs) return;
+  if (!theirs) return false;
+  const their = serverValues(theirs);
+  const mine = valuesOf(q);
+  if (their.asker === mine.asker && their.text === mine.text && their.answer === mine.answer) {
+    q.base = their;
+    q.version = theirs.version;
+    q.conflict = false;
+    persist();
+    return true;
+  }
   q.conflict = true;
   render();
   const slot = /** @type {HTMLElement} */ (q.el.querySelector('[data-conflict-slot]'));
-  const their = serverValues(theirs);
   showConflict(slot, {
     what: 'this question',
     level: 3,
@@ -419,6 +438,7 @@ async function conflictOnQuestion(q, known) {
       resolveQuestion(q, theirs);
     },
   });
+  return false;
 }
 
 /** @param {DraftQuestion} q @param {any} theirs */
