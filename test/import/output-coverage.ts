@@ -11,11 +11,14 @@ const ROMAN_TOKEN = /^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI|X
  * both sides because the parser turns them into <ol> numbering, and "and" because it is only
  * glue between attendee names ("Jo Bloggs (Chair) and Sam Roe (Officer)").
  */
+/** Numbers compare by value (a bare "01" before a heading is read as item 1), words by lower case. */
+const wordKey = (token: string): string =>
+  /^\d+$/.test(token) ? token.replace(/^0+(?=\d)/, '') : token.toLowerCase();
+
 export function tokens(text: string): string[] {
   return (text.match(/[\p{L}\p{N}]+/gu) ?? [])
     .filter((token) => !ROMAN_TOKEN.test(token))
-    // Numbers compare by value: a bare "01" before a heading is read as item 1.
-    .map((token) => (/^\d+$/.test(token) ? token.replace(/^0+(?=\d)/, '') : token.toLowerCase()))
+    .map(wordKey)
     .filter((token) => token !== 'and');
 }
 
