@@ -412,7 +412,7 @@ export const matrixRequests: Record<string, RouteRequests> = {
   'POST /api/v1/meetings/:id/notes/approve': per(boards, async (w, k) => ({
     method: 'POST',
     url: `${api}/meetings/${await w.notes(k, 'submitted')}/notes/approve`,
-    payload: { atMeetingId: await w.meeting(k, { held: true }) },
+    payload: { atMeetingId: await w.meeting(k, { held: true, daysAgo: 6 }) },
   })),
   'POST /api/v1/meetings/:id/notes/publish': per(boards, async (w, k) => ({
     method: 'POST',

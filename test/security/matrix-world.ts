@@ -101,9 +101,12 @@ export class World {
     return kind === 'exempt' ? 'exempt' : kind === 'opcc-only' ? 'opcc_only' : 'public';
   }
 
-  /** A fresh meeting a month ahead (so the member question deadline is still open). */
-  async meeting(kind: ObjectKind, opts: { held?: boolean } = {}): Promise<string> {
-    const startsAt = opts.held ? new Date(Date.now() - 7 * 86_400_000) : inAMonth();
+  /**
+   * A fresh meeting a month ahead (so the member question deadline is still open), or, `held`, one
+   * held `daysAgo` days ago (7 by default).
+   */
+  async meeting(kind: ObjectKind, opts: { held?: boolean; daysAgo?: number } = {}): Promise<string> {
+    const startsAt = opts.held ? new Date(Date.now() - (opts.daysAgo ?? 7) * 86_400_000) : inAMonth();
     const m = await createMeeting(this.db, this.board(kind), {
       startsAt,
       questionDeadline: opts.held ? null : new Date(Date.now() + 20 * 86_400_000),
@@ -312,7 +315,8 @@ export class World {
       steps.push({
         method: 'POST',
         url: `/api/v1/meetings/${meetingId}/notes/approve`,
-        payload: { atMeetingId: await this.meeting(kind, { held: true }) },
+        // A day later than the meeting itself, whatever the clock does between the two calls.
+        payload: { atMeetingId: await this.meeting(kind, { held: true, daysAgo: 6 }) },
       });
     const corrected = state === 'correcting' || state === 'republished';
     if (state === 'published' || corrected)

@@ -216,7 +216,7 @@ export const staffRequests: Record<string, StaffRouteRequests> = {
   'POST /staff/meetings/:id/notes/submit': notesStep('submit', 'draft'),
   'POST /staff/meetings/:id/notes/return': notesStep('return', 'submitted'),
   'POST /staff/meetings/:id/notes/approve': notesStep('approve', 'submitted', async (w, k) => ({
-    atMeetingId: await w.meeting(k, { held: true }),
+    atMeetingId: await w.meeting(k, { held: true, daysAgo: 6 }),
   })),
   'POST /staff/meetings/:id/notes/publish': notesStep('publish', 'approved'),
   'POST /staff/meetings/:id/notes/correct': notesStep('correct', 'published', async () => ({
