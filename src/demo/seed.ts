@@ -13,6 +13,7 @@ import { meetingBody } from '../modules/meetings/schemas.ts';
 import * as meetings from '../modules/meetings/service.ts';
 import { commitmentBody, planBody, ratingBody } from '../modules/plans/schemas.ts';
 import * as plans from '../modules/plans/service.ts';
+import * as publication from '../modules/publication/service.ts';
 import { createUserBody } from '../modules/users/schemas.ts';
 import * as users from '../modules/users/service.ts';
 import { demoCommitments } from './commitments.ts';
@@ -22,19 +23,31 @@ export const DEMO_PASSWORD = 'boardroom-demo-2026';
 
 export interface DemoSummary {
   created: boolean;
+  /** Whether the March notes were published (only when given a document service to print the PDF). */
+  published: boolean;
   accounts: { email: string; roles: string[] }[];
+}
+
+export interface DemoOptions {
+  /** The notes to import as the March meeting; the reference notes by default. */
+  notesText?: string;
+  /**
+   * With these, the March notes are approved at the April meeting and published (their PDF printed),
+   * as the secretariat would, so the public site has notes, a PDF and public actions to show.
+   */
+  publishing?: publication.PublishDeps;
 }
 
 /**
  * The demo: the Accountability and Governance Board, its 24 March 2026 meeting imported from the
- * reference notes, the following meeting on 28 April 2026 at which the actions carry forward,
- * officer updates (one proposed for completion and closed), the Plan commitments with RAG ratings,
- * and one account per role. Everything goes through the services, as a user's requests would.
+ * reference notes, the following meeting on 28 April 2026 (agenda published, held, its notes for the
+ * secretariat to draft) at which the actions carry forward, officer updates (one proposed for
+ * completion and closed), the Plan commitments with RAG ratings, one account per role and, given
+ * `publishing`, the March notes approved at the April meeting and published. Everything goes
+ * through the services, as a user's requests would.
  */
-export async function seedDemo(
-  db: Database,
-  notesText = readFileSync(referenceNotesFile, 'utf8'),
-): Promise<DemoSummary> {
+export async function seedDemo(db: Database, options: DemoOptions = {}): Promise<DemoSummary> {
+  const notesText = options.notesText ?? readFileSync(referenceNotesFile, 'utf8');
   const accounts = [
     { email: 'admin@example.org', displayName: 'Demo Admin', roles: ['admin'] as const },
     {
@@ -47,7 +60,7 @@ export async function seedDemo(
   ];
   const summary = { accounts: accounts.map((a) => ({ email: a.email, roles: [...a.roles] })) };
   if (await db.selectFrom('boards').select('id').where('code', '=', 'AGB').executeTakeFirst()) {
-    return { created: false, ...summary };
+    return { created: false, published: false, ...summary };
   }
   const system: ServiceContext = { db, actor: systemActor('demo-seed'), requestId: null };
 
@@ -69,12 +82,14 @@ export async function seedDemo(
       ],
     }),
   );
-  const march = await importNotes(
+  const imported = await importNotes(
     system,
     board.id,
     importNotesBody.parse({ text: notesText, location: 'Lloyd House, Birmingham' }),
   );
-  await meetings.createMeeting(
+  if (!imported.meetingId) throw new Error('The demo notes were not imported (dry run?)');
+  const march = { ...imported, meetingId: imported.meetingId };
+  const april = await meetings.createMeeting(
     system,
     meetingBody.parse({
       boardId: board.id,
@@ -182,5 +197,15 @@ export async function seedDemo(
       ratingBody.parse({ period: 'Q2 25/26', rating: c.rating, meetingId: march.meetingId }),
     );
   }
-  return { created: true, ...summary };
+
+  // The April meeting has happened: its agenda was published beforehand, and at it the board
+  // approved the March notes, which the secretariat then published.
+  const secretariat = as('secretariat');
+  for (const meetingId of [march.meetingId, april.id])
+    await publication.publishAgenda(secretariat, meetingId);
+  await meetings.changeStatus(secretariat, april.id, 'held', () => undefined);
+  await publication.submitNotes(secretariat, march.meetingId);
+  await publication.approveNotes(secretariat, march.meetingId, april.id);
+  if (options.publishing) await publication.publishNotes(secretariat, options.publishing, march.meetingId);
+  return { created: true, published: !!options.publishing, ...summary };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { inspectPdf } from '../render/pdf-inspect.ts';
 
 describe('demo seed', () => {
   let t: TestApp;
@@ -10,18 +11,22 @@ describe('demo seed', () => {
   afterAll(() => t.close());
 
   it('builds the reference meeting and a following one where actions carry forward, get updates and close', async () => {
-    const first = await seedDemo(t.database.db);
-    expect(first.created).toBe(true);
+    const publishing = { documents: t.app.documents.service, protectiveMarking: 'OFFICIAL' };
+    const first = await seedDemo(t.database.db, { publishing });
+    expect(first).toMatchObject({ created: true, published: true });
     const db = t.database.db;
     const meetings = await db
       .selectFrom('meetings')
-      .select(['id', 'starts_at'])
+      .select(['id', 'starts_at', 'status', 'notes_approved_at_meeting_id'])
       .orderBy('starts_at')
       .execute();
     expect(meetings.map((m) => m.starts_at.toISOString())).toEqual([
       '2026-03-24T10:00:00.000Z',
       '2026-04-28T09:00:00.000Z',
     ]);
+    // March: published, approved at April; April: held, its notes still to draft.
+    expect(meetings.map((m) => m.status)).toEqual(['published', 'held']);
+    expect(meetings[0]!.notes_approved_at_meeting_id).toBe(meetings[1]!.id);
     const actions = await db
       .selectFrom('actions')
       .select(['reference', 'status'])
@@ -61,6 +66,42 @@ describe('demo seed', () => {
       payload: { email: 'officer@example.org', password: 'boardroom-demo-2026' },
     });
     expect(officer.statusCode).toBe(200);
+
+    // The public sees the March notes, their PDF, and the actions with WMP's public updates.
+    const march = await t.request({ method: 'GET', url: `/public/v1/meetings/${meetings[0]!.id}` });
+    expect(march.statusCode, march.body).toBe(200);
+    const pdf = await t.request({
+      method: 'GET',
+      url: `/public/v1/meetings/${meetings[0]!.id}/notes/versions/1/pdf`,
+    });
+    expect(pdf.statusCode).toBe(200);
+    const text = (await inspectPdf(new Uint8Array(pdf.rawPayload))).text;
+    expect(text).toContain('Notes of the Meeting');
+    expect(text).toContain('Tuesday 24 March 2026');
+    expect(text).not.toContain('DRAFT');
+    const page = await t.request({ method: 'GET', url: `/meetings/${meetings[0]!.id}` });
+    expect(page.body).toContain(`/public/v1/meetings/${meetings[0]!.id}/notes/versions/1/pdf`);
+    const board = await db.selectFrom('boards').select('id').executeTakeFirstOrThrow();
+    const boardActions = await t.request({ method: 'GET', url: `/boards/${board.id}/actions` });
+    expect(boardActions.statusCode).toBe(200);
+    expect(boardActions.body).toContain('AGB/2026-03/1');
+    expect(boardActions.body).toContain('Risk matrix drafted; awaiting sign-off by ACC North.');
+  });
+
+  it('leaves the March notes approved, not published, without a document service to print them (no Chromium)', async () => {
+    const other = await createTestApp();
+    try {
+      const seeded = await seedDemo(other.database.db);
+      expect(seeded).toMatchObject({ created: true, published: false });
+      const march = await other.database.db
+        .selectFrom('meetings')
+        .select('status')
+        .orderBy('starts_at')
+        .executeTakeFirstOrThrow();
+      expect(march.status).toBe('notes_approved');
+    } finally {
+      await other.close();
+    }
   });
 
   it('is idempotent', async () => {
