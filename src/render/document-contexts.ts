@@ -87,6 +87,8 @@ export interface AgendaTemplateContext {
   meeting: MeetingWhen;
   items: AgendaItemView[];
   hasExemptItems: boolean;
+  /** Papers listed under the items, counted on the cover page. */
+  papersCount: number;
 }
 
 const STATUS_LABELS: Record<ActionStatus, string> = {
@@ -200,6 +202,7 @@ export function prepareAgenda(vm: AgendaViewModel): PreparedDocument<AgendaTempl
       meeting: vm.meeting,
       items,
       hasExemptItems: items.some((item) => item.exempt),
+      papersCount: items.reduce((sum, item) => sum + item.papers.length, 0),
     },
     chrome: pageChrome,
     title: names.title,

@@ -65,6 +65,22 @@ describe('the agenda as a PDF', () => {
       ]),
     ).toEqual([]);
     expect(pdf.text.includes(EXEMPT_CANARY)).toBe(false);
+    // A cover page with the meeting and its items at a glance; the items' details from page 2.
+    expect(pdf.pageCount).toBe(2);
+    const [cover, details] = pdf.pageTexts as [string, string];
+    expect(cover).toContain(
+      'Items of business 1 Apologies 2 Contact Management 3 Estates strategy: site disposals (exempt)',
+    );
+    expect(cover).toContain('1 paper is published with this agenda');
+    expect(cover).not.toContain('Presented by');
+    expect(details).toContain('2 Contact Management Presented by: Assistant Chief Constable, Matt Welsted');
+    expect(pdf.outline.map((entry) => entry.title)).toEqual([
+      'Accountability and Governance Board Agenda',
+      'Items of business',
+      '1 Apologies',
+      '2 Contact Management',
+      '3 Estates strategy: site disposals',
+    ]);
     expect(pdf.info.Title).toBe('Accountability and Governance Board: Agenda, Tuesday 28 April 2026');
     expect(rendered.filename).toBe('AGB-agenda-2026-04-28.pdf');
   });
