@@ -26,6 +26,8 @@ async function main(): Promise<void> {
     databaseUrl: config.database.kind === 'postgres' ? config.database.url : undefined,
   });
 
+  // Templates compiled before the first request (a broken one stops the server here).
+  app.documents.service.prepare();
   const drainer = installDrain(app);
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     protectiveMarking: config.render.protectiveMarking,
     log,
   });
+  documents.prepare();
   const queue = await startJobQueue(config.database, log, { applicationName: 'boardroom-worker' });
   const worker = await startRenderWorker({ queue, db: database.db, documents, log });
   log.info({ worker: worker.id, pid: process.pid }, 'render worker started');

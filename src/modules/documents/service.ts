@@ -46,6 +46,11 @@ export interface DocumentServiceDeps {
 }
 
 export interface DocumentService {
+  /**
+   * Compiles the templates now rather than for the first document: the server and the worker call it
+   * at start, so a broken template stops them there and the first request pays nothing. Idempotent.
+   */
+  prepare(): void;
   /** The view model of a document, or null when its meeting or board does not exist. */
   load(
     kind: RenderedDocumentKind,
@@ -79,7 +84,7 @@ export function createDocumentService(deps: DocumentServiceDeps): DocumentServic
   const { db, pool, protectiveMarking } = deps;
   const now = deps.now ?? (() => new Date());
   let renderer: DocumentRenderer | null = null;
-  // Compiling the templates is done once, when the first document is asked for.
+  // The templates are compiled once: at start (prepare()) or else when the first document is asked for.
   const getRenderer = (): DocumentRenderer => {
     renderer ??= createDocumentRenderer({ pool, engine: createTemplateEngine() });
     return renderer;
@@ -140,6 +145,9 @@ export function createDocumentService(deps: DocumentServiceDeps): DocumentServic
   };
 
   return {
+    prepare() {
+      getRenderer();
+    },
     async load(kind, subjectId, filters = {}) {
       const options = { protectiveMarking };
       switch (kind) {
