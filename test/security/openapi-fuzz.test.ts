@@ -11,7 +11,8 @@ import { Generator, type OpenApiDocument, type Operation, Random } from './opena
  * documented parameters and bodies (valid, and mutated a third of the time), seeded, as several
  * callers, against a listening server. No answer may be 5xx; each status must be documented for
  * its route, each body must match the documented schema for that status and content type (ajv),
- * and every 4xx must be application/problem+json.
+ * and every 4xx must be application/problem+json. Some requests carry stale or malformed
+ * If-Match, If-None-Match and If-Modified-Since headers.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 10_000);
@@ -57,6 +58,27 @@ const NAME_TABLE: Record<string, string> = {
   updateId: 'action_updates',
   id: 'meetings',
 };
+
+/** If-Match / If-None-Match values that are stale, odd or not entity tags at all. */
+const MALFORMED_TAGS = [
+  '"0"',
+  'W/"stale:999"',
+  'W/',
+  '"',
+  '""',
+  ',',
+  'garbage',
+  '"a", W/"b"',
+  'x'.repeat(300),
+];
+/** If-Modified-Since values: the future, the distant past, and things that are not HTTP dates. */
+const ODD_DATES = [
+  'Tue, 24 Mar 2099 10:00:00 GMT',
+  'Thu, 01 Jan 1970 00:00:00 GMT',
+  'yesterday',
+  '0',
+  '2026-13-45',
+];
 
 interface Outcome {
   key: string;
@@ -150,8 +172,13 @@ describe('fuzzing from the OpenAPI document', () => {
     if (role !== 'anonymous') headers.authorization = `Bearer ${w.users[role].token}`;
     if (method === 'patch' && r.chance(0.8)) {
       const id = url.split('/').at(-1);
-      headers['if-match'] = `W/"${id}:${r.int(1, 2)}"`;
+      headers['if-match'] = r.chance(0.8) ? `W/"${id}:${r.int(1, 2)}"` : r.pick(MALFORMED_TAGS);
+    } else if (method !== 'get' && r.chance(0.1)) {
+      headers['if-match'] = r.pick(MALFORMED_TAGS);
     }
+    // Conditional reads: validators that match nothing, or are not validators at all.
+    if (method === 'get' && r.chance(0.2)) headers['if-none-match'] = r.pick(MALFORMED_TAGS);
+    if (method === 'get' && r.chance(0.1)) headers['if-modified-since'] = r.pick(ODD_DATES);
     let body: string | undefined;
     const jsonBody = op.requestBody?.content['application/json']?.schema;
     if (jsonBody) {

@@ -57,6 +57,10 @@ export interface PublicDataOptions {
   baseUrl?: string | undefined;
 }
 
+const notModified = z
+  .null()
+  .describe('Not Modified: the copy the client holds (If-None-Match, If-Modified-Since) is current');
+
 /** Frozen content never changes: cache it for a year. Everything else: a minute, then revalidate. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const SHORT = 'public, max-age=60, must-revalidate';
@@ -67,6 +71,13 @@ export const SHORT = 'public, max-age=60, must-revalidate';
  * the Last-Modified the route set.
  */
 export function registerPublicCaching(app: FastifyInstance): void {
+  // Every GET here can answer 304, so every GET documents it (the hook below decides when).
+  app.addHook('onRoute', (route) => {
+    const response = route.schema?.response as Record<string, unknown> | undefined;
+    if (response && !response['304'] && [route.method].flat().includes('GET')) {
+      route.schema = { ...route.schema, response: { ...response, 304: notModified } };
+    }
+  });
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return payload;
     if (reply.statusCode !== 200) {
