@@ -333,7 +333,7 @@ function expectations(kind: DocKind, members: number[]) {
       kind === 'notes'
         ? ['T', 'P', 'Q', 'A', 'X', 'M', 'R']
         : kind === 'agenda'
-          ? ['T', 'P']
+          ? ['T', 'T', 'P'] // an item's title prints twice: on the cover page and over its details
           : ['T', 'X', 'M', 'J', n % 2 === 1 ? 'C' : 'U'];
     literal.push(...codes.map((code) => printedPlain(code, n)));
     if (kind === 'notes') {
