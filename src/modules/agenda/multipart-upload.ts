@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { BadRequest, UnsupportedMediaType } from '../../http/errors.ts';
+import { asUploadError } from '../../http/multipart-uploads.ts';
 import type { Upload } from './papers-service.ts';
 import { paperFields } from './schemas.ts';
 
@@ -11,18 +12,22 @@ export async function readPaperUpload(request: FastifyRequest): Promise<Upload> 
   if (!request.isMultipart()) throw new UnsupportedMediaType('Upload the paper as multipart/form-data.');
   const fields = new Map<string, string>();
   let file: { filename: string | undefined; data: Buffer } | undefined;
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      const data = await part.toBuffer();
-      if (part.fieldname !== 'file') {
-        throw new BadRequest('The file must be sent in the part named "file".', [
-          { path: `body.${part.fieldname}`, message: 'unexpected file' },
-        ]);
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        const data = await part.toBuffer();
+        if (part.fieldname !== 'file') {
+          throw new BadRequest('The file must be sent in the part named "file".', [
+            { path: `body.${part.fieldname}`, message: 'unexpected file' },
+          ]);
+        }
+        file = { filename: part.filename, data };
+      } else {
+        fields.set(part.fieldname, String(part.value));
       }
-      file = { filename: part.filename, data };
-    } else {
-      fields.set(part.fieldname, String(part.value));
     }
+  } catch (error) {
+    throw asUploadError(error);
   }
   if (!file) throw new BadRequest('No file was sent.', [{ path: 'body.file', message: 'required' }]);
   const parsed = paperFields.safeParse(Object.fromEntries(fields));

@@ -1,9 +1,9 @@
 /** /staff/actions/:id and its forms; each calls the actions services, which hold the rules. */
-import fastifyMultipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Forbidden } from '../../http/errors.ts';
+import { registerFormUploads } from '../../http/multipart-uploads.ts';
 import { MAX_EVIDENCE_BYTES } from '../../modules/actions/evidence.ts';
 import * as actionsService from '../../modules/actions/service.ts';
 import * as workflow from '../../modules/actions/workflow-service.ts';
@@ -44,8 +44,7 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
   // Uploads are accepted here only: one small PDF, checked by the service by its first bytes.
   await app.register(async (scope) => {
     const uploads = scope.withTypeProvider<ZodTypeProvider>();
-    await uploads.register(fastifyMultipart, {
-      attachFieldsToBody: true,
+    await registerFormUploads(uploads, {
       throwFileSizeLimit: false,
       limits: { fileSize: MAX_EVIDENCE_BYTES + 1, files: 1, fields: 5, fieldSize: 20_000, parts: 6 },
     });
