@@ -25,6 +25,11 @@ const pgClientErrors: Record<string, [number, string, string]> = {
   '40P01': [409, 'Conflict', 'A concurrent change got there first; try again.'],
 };
 
+/** For a PostgreSQL error the client caused (a malformed uuid, a duplicate): its status, title and message. */
+export function databaseClientError(error: { code?: unknown }): [number, string, string] | undefined {
+  return typeof error.code === 'string' ? pgClientErrors[error.code] : undefined;
+}
+
 const unavailableCodes = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -59,7 +64,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       }));
       return sendProblem(request, reply, 400, 'Bad Request', `The ${where} is not valid.`, { errors });
     }
-    const pgError = error.code ? pgClientErrors[error.code] : undefined;
+    const pgError = databaseClientError(error);
     if (pgError) {
       return sendProblem(request, reply, pgError[0], pgError[1], pgError[2]);
     }

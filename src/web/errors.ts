@@ -5,6 +5,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { databaseClientError } from '../http/error-handler.ts';
 import { AppError } from '../http/errors.ts';
 
 export const STAFF_API_PREFIX = '/staff/api/';
@@ -37,7 +38,10 @@ function describe(error: FastifyError): ErrorPage {
   if (hasZodFastifySchemaValidationErrors(error) && error.validationContext === 'params') {
     return notFound();
   }
-  const status = error instanceof AppError ? error.status : (error.statusCode ?? 500);
+  // A value the database refused (a malformed id, a duplicate) is the request's fault, as in the API.
+  const database = databaseClientError(error);
+  const status = error instanceof AppError ? error.status : (database?.[0] ?? error.statusCode ?? 500);
+  if (database && status < 500) return { status, heading: 'There is a problem', message: database[2] };
   if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
     return {
       status: 403,

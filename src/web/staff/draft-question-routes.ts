@@ -74,8 +74,10 @@ export const draftQuestionRoutes: FastifyPluginAsyncZod = async (app) => {
       const body = formBody(request);
       const up = field(body, 'direction') === 'up';
       const ctx = request.ctx();
-      // An item of another meeting is 404 (getItemForRead with the meeting), with its board.
-      const item = await getItemForRead(ctx, field(body, 'itemId'), id);
+      // An item of another meeting is 404 (getItemForRead with the meeting), with its board; so is no item.
+      const itemId = z.uuid().safeParse(field(body, 'itemId'));
+      if (!itemId.success) throw new NotFound('item');
+      const item = await getItemForRead(ctx, itemId.data, id);
       const all = await questionsService.listQuestions(ctx, id);
       const siblings = questionsOfItem(item, all);
       const at = siblings.findIndex((q) => q.id === questionId);
