@@ -82,13 +82,14 @@ export async function seedDemo(db: Database, options: DemoOptions = {}): Promise
       ],
     }),
   );
-  const imported = await importNotes(
-    system,
-    board.id,
-    importNotesBody.parse({ text: notesText, location: 'Lloyd House, Birmingham' }),
-  );
-  if (!imported.meetingId) throw new Error('The demo notes were not imported (dry run?)');
-  const march = { ...imported, meetingId: imported.meetingId };
+  const marchId = (
+    await importNotes(
+      system,
+      board.id,
+      importNotesBody.parse({ text: notesText, location: 'Lloyd House, Birmingham' }),
+    )
+  ).meetingId;
+  if (!marchId) throw new Error('The demo notes were not imported (dry run?)');
   const april = await meetings.createMeeting(
     system,
     meetingBody.parse({
@@ -145,7 +146,7 @@ export async function seedDemo(db: Database, options: DemoOptions = {}): Promise
   const raised = (
     await actions.listActions(
       as('secretariat'),
-      actionListQuery.parse({ boardId: board.id, meetingId: march.meetingId, sort: 'reference' }),
+      actionListQuery.parse({ boardId: board.id, meetingId: marchId, sort: 'reference' }),
     )
   ).items;
   const [raneem, nonMolestation, matrix] = raised;
@@ -194,18 +195,17 @@ export async function seedDemo(db: Database, options: DemoOptions = {}): Promise
     await plans.rateCommitment(
       system,
       commitment.id,
-      ratingBody.parse({ period: 'Q2 25/26', rating: c.rating, meetingId: march.meetingId }),
+      ratingBody.parse({ period: 'Q2 25/26', rating: c.rating, meetingId: marchId }),
     );
   }
 
   // The April meeting has happened: its agenda was published beforehand, and at it the board
   // approved the March notes, which the secretariat then published.
   const secretariat = as('secretariat');
-  for (const meetingId of [march.meetingId, april.id])
-    await publication.publishAgenda(secretariat, meetingId);
+  for (const meetingId of [marchId, april.id]) await publication.publishAgenda(secretariat, meetingId);
   await meetings.changeStatus(secretariat, april.id, 'held', () => undefined);
-  await publication.submitNotes(secretariat, march.meetingId);
-  await publication.approveNotes(secretariat, march.meetingId, april.id);
-  if (options.publishing) await publication.publishNotes(secretariat, options.publishing, march.meetingId);
+  await publication.submitNotes(secretariat, marchId);
+  await publication.approveNotes(secretariat, marchId, april.id);
+  if (options.publishing) await publication.publishNotes(secretariat, options.publishing, marchId);
   return { created: true, published: !!options.publishing, ...summary };
 }

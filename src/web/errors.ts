@@ -40,8 +40,8 @@ function describe(error: FastifyError): ErrorPage {
   }
   // A value the database refused (a malformed id, a duplicate) is the request's fault, as in the API.
   const database = databaseClientError(error);
-  const status = error instanceof AppError ? error.status : (database?.[0] ?? error.statusCode ?? 500);
-  if (database && status < 500) return { status, heading: 'There is a problem', message: database[2] };
+  if (database) return { status: database[0], heading: 'There is a problem', message: database[2] };
+  const status = error instanceof AppError ? error.status : (error.statusCode ?? 500);
   if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
     return {
       status: 403,

@@ -3,7 +3,7 @@
  * linking to each field, and the message beside the field.
  */
 import type { FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError, BadRequest } from '../http/errors.ts';
 
 export type FormBody = Record<string, unknown>;
@@ -33,6 +33,12 @@ export function field(body: FormBody, name: string): string {
 export function formVersion(body: FormBody, name = 'version'): number {
   const value = field(body, name);
   return /^\d{1,9}$/.test(value) ? Number(value) : -1;
+}
+
+/** A field that must hold an id (a uuid), or null when it does not: absent, empty, or anything else. */
+export function idField(body: FormBody, name: string): string | null {
+  const value = field(body, name);
+  return z.uuid().safeParse(value).success ? value : null;
 }
 
 /** Every value of a repeated field (checkboxes). */

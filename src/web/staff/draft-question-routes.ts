@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { AppError, NotFound } from '../../http/errors.ts';
 import { getItemForRead } from '../../modules/agenda/item-access.ts';
 import * as questionsService from '../../modules/questions/service.ts';
-import { field, formBody, formVersion } from '../forms.ts';
+import { field, formBody, formVersion, idField } from '../forms.ts';
 import { requireBoardAdmin } from './access.ts';
 import { loadDraft, questionsOfItem } from './draft-model.ts';
 import { questionLabel } from './draft-page.ts';
@@ -75,9 +75,9 @@ export const draftQuestionRoutes: FastifyPluginAsyncZod = async (app) => {
       const up = field(body, 'direction') === 'up';
       const ctx = request.ctx();
       // An item of another meeting is 404 (getItemForRead with the meeting), with its board; so is no item.
-      const itemId = z.uuid().safeParse(field(body, 'itemId'));
-      if (!itemId.success) throw new NotFound('item');
-      const item = await getItemForRead(ctx, itemId.data, id);
+      const itemId = idField(body, 'itemId');
+      if (!itemId) throw new NotFound('item');
+      const item = await getItemForRead(ctx, itemId, id);
       const all = await questionsService.listQuestions(ctx, id);
       const siblings = questionsOfItem(item, all);
       const at = siblings.findIndex((q) => q.id === questionId);

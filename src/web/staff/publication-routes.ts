@@ -7,7 +7,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../http/errors.ts';
 import * as publication from '../../modules/publication/service.ts';
-import { field, formBody } from '../forms.ts';
+import { field, formBody, idField } from '../forms.ts';
 import { renderMeeting } from './meeting-page.ts';
 
 const params = z.object({ id: z.uuid() });
@@ -43,13 +43,13 @@ export const publicationRoutes: FastifyPluginAsyncZod<PublicationRoutesOptions> 
           await publication.returnNotes(ctx, id);
           break;
         case 'approve': {
-          const at = z.uuid().safeParse(field(body, 'atMeetingId'));
-          if (!at.success) {
+          const at = idField(body, 'atMeetingId');
+          if (!at) {
             return renderMeeting(request, reply, id, {
               error: 'Choose the meeting at which the board approved the notes.',
             });
           }
-          await publication.approveNotes(ctx, id, at.data);
+          await publication.approveNotes(ctx, id, at);
           break;
         }
         case 'publish':
