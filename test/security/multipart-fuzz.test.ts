@@ -65,6 +65,13 @@ const bytes = fc.oneof(
     .map((s) => Buffer.from(s)),
 );
 const part: fc.Arbitrary<Part> = fc.record({ name: partName, filename, contentType, data: bytes });
+/** A plain form field, as a browser sends one. */
+const textPart = (name: string, value: string): Part => ({
+  name,
+  filename: undefined,
+  contentType: undefined,
+  data: Buffer.from(value),
+});
 /** A well-formed upload (a PDF, maybe a title and a confidentiality), so that acceptance is exercised too. */
 const goodParts: fc.Arbitrary<Part[]> = fc
   .tuple(
@@ -72,19 +79,8 @@ const goodParts: fc.Arbitrary<Part[]> = fc
     fc.option(fc.constantFrom('public', 'exempt', 'opcc_only'), { nil: undefined }),
   )
   .map(([title, confidentiality]) => [
-    ...(title === undefined
-      ? []
-      : [{ name: 'title', filename: undefined, contentType: undefined, data: Buffer.from(title) }]),
-    ...(confidentiality === undefined
-      ? []
-      : [
-          {
-            name: 'confidentiality',
-            filename: undefined,
-            contentType: undefined,
-            data: Buffer.from(confidentiality),
-          },
-        ]),
+    ...(title === undefined ? [] : [textPart('title', title)]),
+    ...(confidentiality === undefined ? [] : [textPart('confidentiality', confidentiality)]),
     { name: 'file', filename: 'paper.pdf', contentType: 'application/pdf', data: MINIMAL_PDF },
   ]);
 const parts = fc.oneof(
@@ -239,20 +235,11 @@ describe('multipart forms on the staff site, generated', () => {
       fc.asyncProperty(fc.boolean(), parts, breakage, async (signedIn, sent, broken) => {
         const browser = signedIn ? secretariat : anonymous;
         // The form as the page sends it: its CSRF token first, then the generated parts.
-        const csrf: Part = {
-          name: '_csrf',
-          filename: undefined,
-          contentType: undefined,
-          data: Buffer.from(browser.csrf),
-        };
-        const text: Part = {
-          name: 'text',
-          filename: undefined,
-          contentType: undefined,
-          data: Buffer.from('Update'),
-        };
         const renamed = sent.map((p) => (p.name === 'file' ? { ...p, name: 'evidence' } : p));
-        const { payload, contentType } = encode([csrf, text, ...renamed], broken);
+        const { payload, contentType } = encode(
+          [textPart('_csrf', browser.csrf), textPart('text', 'Update'), ...renamed],
+          broken,
+        );
         const before = await updates();
         const res = await w.t.app.inject({
           method: 'POST',
