@@ -35,13 +35,6 @@ export function isAdmin(actor: Actor): boolean {
   return hasRole(actor, 'admin');
 }
 
-/** Secretariat rights on one board: admins everywhere, secretariat users on the boards they administer. */
-export function canAdministerBoard(actor: Actor, boardId: string): boolean {
-  if (!actor) return false;
-  if (isAdmin(actor)) return true;
-  return actor.roles.includes('secretariat') && actor.secretariatBoardIds.includes(boardId);
-}
-
 /** The actor for command-line tools run by an operator on the server (seed, import): an admin with no account. */
 export function systemActor(name = 'system'): Principal {
   return {

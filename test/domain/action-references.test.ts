@@ -24,13 +24,13 @@ describe('action references', () => {
     return (res.json() as { reference: string }).reference;
   };
 
-  it('number withheld actions in a series of their own, so public references have no gaps', async () => {
+  it('number exempt and OPCC-only actions each in a series of their own, so public references have no gaps', async () => {
     const references = [
       await create({ text: 'Public one', itemId: ref.items.domesticAbuse.id }),
       await create({ text: 'Withheld', itemId: ref.items.exempt.id }),
       await create({ text: 'OPCC only', itemId: ref.items.domesticAbuse.id, confidentiality: 'opcc_only' }),
       await create({ text: 'Public two', itemId: ref.items.vawg.id }),
     ];
-    expect(references).toEqual(['AGB/2026-03/1', 'AGB/2026-03/R1', 'AGB/2026-03/R2', 'AGB/2026-03/2']);
+    expect(references).toEqual(['AGB/2026-03/1', 'AGB/2026-03/R1', 'AGB/2026-03/P1', 'AGB/2026-03/2']);
   });
 });

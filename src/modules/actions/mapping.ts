@@ -1,6 +1,6 @@
+import { canSee } from '../../access/index.ts';
 import type { Actor } from '../../http/principal.ts';
 import { londonDate } from '../../time/london.ts';
-import { canSee } from '../access.ts';
 import type { ActionRow, UpdateRow } from './repo.ts';
 import type { Action, ActionDetail, ActionUpdate } from './schemas.ts';
 

@@ -1,9 +1,9 @@
 import { type Insertable, type RawBuilder, type SqlBool, sql, type Updateable } from 'kysely';
+import { visibleToActor } from '../../access/index.ts';
 import { referenceNumber, referencePrefix } from '../../db/action-reference-order.ts';
 import type { Database } from '../../db/database.ts';
-import type { ActionStatus, ActionsTable, ActionUpdatesTable } from '../../db/schema.ts';
+import type { ActionStatus, ActionsTable, ActionUpdatesTable, Confidentiality } from '../../db/schema.ts';
 import { type Actor, hasRole, isAdmin } from '../../http/principal.ts';
-import { visibleToActor } from '../search/visible-sql.ts';
 
 function actionsQuery(db: Database) {
   return db
@@ -37,6 +37,10 @@ function actionsQuery(db: Database) {
       'agenda_items.position as item_position',
       'agenda_items.title as item_title',
       'agenda_items.confidentiality as item_confidentiality',
+      // The least confidential this action may be: its item's and its question's item's.
+      sql<Confidentiality>`action_confidentiality_floor(actions.item_id, actions.question_id)`.as(
+        'confidentiality_floor',
+      ),
     ]);
 }
 
@@ -219,12 +223,15 @@ export async function hasProgressUpdates(db: Database, actionId: string): Promis
   return !!row;
 }
 
-/** The next free number for a reference prefix such as "AGB/2026-03/". */
-/** Until the transaction ends, other creates in this board's reference series wait here. */
-export async function lockReferenceSeries(db: Database, boardId: string, prefix: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtextextended(${`actions ${boardId} ${prefix}`}, 0))`.execute(db);
+/**
+ * Until the transaction ends, other creates and re-classifications in this board's month wait here
+ * (the key is the one migration 0011's triggers lock: 'actions <board id> <month prefix>').
+ */
+export async function lockReferenceSeries(db: Database, boardId: string, month: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`actions ${boardId} ${month}`}, 0))`.execute(db);
 }
 
+/** The next free number for a reference prefix such as "AGB/2026-03/" or "AGB/2026-03/R". */
 export async function nextReferenceNumber(db: Database, boardId: string, prefix: string): Promise<number> {
   const row = await db
     .selectFrom('actions')
@@ -240,18 +247,9 @@ export async function nextReferenceNumber(db: Database, boardId: string, prefix:
 
 export type ActionInsert = Omit<Insertable<ActionsTable>, 'id' | 'created_at' | 'updated_at' | 'version'>;
 
-/** Inserts unless the reference is taken (by a concurrent create); returns the id, or undefined to retry. */
-export async function insertActionIfReferenceFree(
-  db: Database,
-  row: ActionInsert,
-): Promise<string | undefined> {
-  const inserted = await db
-    .insertInto('actions')
-    .values(row)
-    .onConflict((oc) => oc.columns(['board_id', 'reference']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  return inserted?.id;
+/** Inserts; returns the id and the reference as stored (the database may move it to a stricter series). */
+export function insertAction(db: Database, row: ActionInsert) {
+  return db.insertInto('actions').values(row).returning(['id', 'reference']).executeTakeFirst();
 }
 
 export async function updateAction(

@@ -1,12 +1,12 @@
+import { atLeast, canAdministerBoard, canSee } from '../../access/index.ts';
 import type { ServiceContext } from '../../context.ts';
 import type { Database } from '../../db/database.ts';
 import type { Confidentiality } from '../../db/schema.ts';
 import { BadRequest, Conflict, Forbidden, NotFound } from '../../http/errors.ts';
 import { assertVersion } from '../../http/etag.ts';
 import { decodeCursor, type Page, toPage } from '../../http/pagination.ts';
-import { type Actor, canAdministerBoard, type Principal, requireUser } from '../../http/principal.ts';
+import { type Actor, type Principal, requireUser } from '../../http/principal.ts';
 import { addDays, londonDate, todayInLondon } from '../../time/london.ts';
-import { canSee } from '../access.ts';
 import { recordAudit } from '../audit/repo.ts';
 import { assertMeetingEditable } from '../publication/guard.ts';
 import * as meetings from '../questions/meeting-repo.ts';
@@ -14,8 +14,6 @@ import { toAction, toActionDetail } from './mapping.ts';
 import { insertWithNextReference, referencePrefix } from './reference.ts';
 import * as repo from './repo.ts';
 import type { Action, ActionCreate, ActionDetail, ActionListQuery, ActionPatch } from './schemas.ts';
-
-const rank: Record<Confidentiality, number> = { public: 0, exempt: 1, opcc_only: 2 };
 
 /** An action the actor may see, or 404: OPCC-only actions do not exist for officers, nor exempt ones for members. */
 export async function requireVisibleAction(db: Database, actor: Actor, id: string, lock = false) {
@@ -130,10 +128,11 @@ async function checkOwner(db: Database, organisationId: string, personId: string
   return { organisation, person };
 }
 
-function checkConfidentiality(chosen: Confidentiality, item: Confidentiality | null) {
-  if (item && rank[chosen] < rank[item]) {
-    throw new BadRequest(`An action raised under a ${item} item cannot be ${chosen}.`, [
-      { path: 'body.confidentiality', message: `at least ${item}` },
+/** An action is at least as confidential as its item and its question's item (the database holds this too). */
+function checkConfidentiality(chosen: Confidentiality, floor: Confidentiality | null) {
+  if (!atLeast(chosen, floor)) {
+    throw new BadRequest(`An action raised under a ${floor} item cannot be ${chosen}.`, [
+      { path: 'body.confidentiality', message: `at least ${floor}` },
     ]);
   }
 }
@@ -221,7 +220,7 @@ export async function updateAction(
     if (input.text !== undefined) patch.text = input.text;
     if (input.dueDate !== undefined) patch.due_date = input.dueDate;
     if (input.confidentiality !== undefined) {
-      checkConfidentiality(input.confidentiality, row.item_confidentiality);
+      checkConfidentiality(input.confidentiality, row.confidentiality_floor);
       patch.confidentiality = input.confidentiality;
     }
     if (input.status === 'superseded' && row.status !== 'superseded') {

@@ -1,9 +1,9 @@
+import { canAdministerBoard, canUpdateAction } from '../../access/index.ts';
 import type { ServiceContext } from '../../context.ts';
 import type { ActionUpdateKind } from '../../db/schema.ts';
 import { BadRequest, Conflict, Forbidden } from '../../http/errors.ts';
-import { canAdministerBoard, requireUser } from '../../http/principal.ts';
+import { requireUser } from '../../http/principal.ts';
 import { endOfLondonDay, londonDate, todayInLondon } from '../../time/london.ts';
-import { canUpdateAction } from '../access.ts';
 import { decodePdfEvidence } from './evidence.ts';
 import * as repo from './repo.ts';
 import type { ActionDetail, ActionUpdateInput } from './schemas.ts';

@@ -1,7 +1,7 @@
+import { visibleConfidentialities } from '../../access/index.ts';
 import type { Database } from '../../db/database.ts';
 import type { Confidentiality } from '../../db/schema.ts';
 import type { Actor } from '../../http/principal.ts';
-import { visibleConfidentialities } from '../access.ts';
 import * as papersRepo from './papers-repo.ts';
 import * as repo from './repo.ts';
 import type { AgendaItem, Paper } from './schemas.ts';

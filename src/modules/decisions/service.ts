@@ -3,11 +3,13 @@
  * board's secretariat, then published: a frozen version (canonical JSON, PDF notice, their SHA-256).
  * Published decisions are not edited (409); a correction states its reason and adds a version.
  */
+
+import { canAdministerBoard } from '../../access/index.ts';
 import type { ServiceContext } from '../../context.ts';
 import type { Database } from '../../db/database.ts';
 import { BadRequest, Conflict, Forbidden, NotFound } from '../../http/errors.ts';
 import { assertVersion } from '../../http/etag.ts';
-import { canAdministerBoard, type Principal, requireRole, requireUser } from '../../http/principal.ts';
+import { type Principal, requireRole, requireUser } from '../../http/principal.ts';
 import type { BrowserPool } from '../../render/browser-pool.ts';
 import { toLondon } from '../../time/london.ts';
 import { recordAudit } from '../audit/repo.ts';

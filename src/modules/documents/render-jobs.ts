@@ -4,10 +4,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { fromKysely } from 'pg-boss';
+import { canAdministerBoard } from '../../access/index.ts';
 import type { ServiceContext } from '../../context.ts';
 import type { RenderedDocumentKind } from '../../db/schema.ts';
 import { Forbidden, NotFound, ServiceUnavailable } from '../../http/errors.ts';
-import { canAdministerBoard, isAdmin, requireRole } from '../../http/principal.ts';
+import { isAdmin, requireRole } from '../../http/principal.ts';
 import { type JobQueue, RENDER_QUEUE } from '../../jobs/queue.ts';
 import * as batches from '../../jobs/render-batches-repo.ts';
 import type { RenderJobData } from '../../jobs/render-worker.ts';

@@ -1,11 +1,11 @@
 /** Reading a document over HTTP: who may, and how PDFs and previews are sent. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { canSee } from '../../access/index.ts';
 import type { ServiceContext } from '../../context.ts';
 import type { RenderedDocumentKind } from '../../db/schema.ts';
 import { NotFound, ServiceUnavailable } from '../../http/errors.ts';
 import { requireUser } from '../../http/principal.ts';
 import { RenderError } from '../../render/render-errors.ts';
-import { canSee } from '../access.ts';
 import type { DocumentInput } from './input-hash.ts';
 import type { ActionLogFilters } from './load-action-log.ts';
 import * as repo from './repo.ts';

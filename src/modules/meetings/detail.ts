@@ -1,8 +1,8 @@
+import { visibleConfidentialities } from '../../access/index.ts';
 import type { Database } from '../../db/database.ts';
 import type { Actor } from '../../http/principal.ts';
 import { formatLongDate } from '../../render/date-format.ts';
 import { toLondon } from '../../time/london.ts';
-import { visibleConfidentialities } from '../access.ts';
 import { visibleAgenda } from '../agenda/visible-items.ts';
 import * as attendanceRepo from './attendance-repo.ts';
 import { visibleEntries } from './attendance-service.ts';

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { canAdministerBoard } from '../../access/index.ts';
 import type { ServiceContext } from '../../context.ts';
 import type { Database } from '../../db/database.ts';
 import type { MeetingStatus } from '../../db/schema.ts';
 import { BadRequest, Conflict, Forbidden, NotFound } from '../../http/errors.ts';
 import { assertVersion } from '../../http/etag.ts';
 import { decodeCursor, type Page, toPage } from '../../http/pagination.ts';
-import { canAdministerBoard, requireRole, requireUser } from '../../http/principal.ts';
+import { requireRole, requireUser } from '../../http/principal.ts';
 import { addDays, fromLondon, startOfLondonDay, toLondon } from '../../time/london.ts';
 import * as agendaRepo from '../agenda/repo.ts';
 import { recordAudit } from '../audit/repo.ts';

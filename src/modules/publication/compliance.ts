@@ -8,10 +8,11 @@
  * this system's working policy, in one place so they can be changed.
  */
 import { z } from 'zod';
+import { canAdministerBoard } from '../../access/index.ts';
 import type { ServiceContext } from '../../context.ts';
 import type { Database } from '../../db/database.ts';
 import { Forbidden, NotFound } from '../../http/errors.ts';
-import { canAdministerBoard, requireUser } from '../../http/principal.ts';
+import { requireUser } from '../../http/principal.ts';
 import { toLondon } from '../../time/london.ts';
 import { findBoard } from '../boards/repo.ts';
 

@@ -3,11 +3,13 @@
  * the agenda. Only the board's secretariat (and admins) move anything; every step is audited in the
  * same transaction as the change.
  */
+
+import { canAdministerBoard } from '../../access/index.ts';
 import type { ServiceContext } from '../../context.ts';
 import type { Database } from '../../db/database.ts';
 import type { MeetingStatus, NotesState } from '../../db/schema.ts';
 import { BadRequest, Conflict, NotFound } from '../../http/errors.ts';
-import { canAdministerBoard, type Principal } from '../../http/principal.ts';
+import type { Principal } from '../../http/principal.ts';
 import { toLondon } from '../../time/london.ts';
 import { recordAudit } from '../audit/repo.ts';
 import { canonicalJson } from '../documents/input-hash.ts';

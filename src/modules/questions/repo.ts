@@ -1,10 +1,11 @@
 import { type Insertable, sql } from 'kysely';
+import { questionConfidentiality, questionNumberFor, visibleToActor } from '../../access/index.ts';
 import type { Database } from '../../db/database.ts';
 import type { QuestionsTable } from '../../db/schema.ts';
 import type { Actor } from '../../http/principal.ts';
-import { visibleToActor } from '../search/visible-sql.ts';
 
-function questionsQuery(db: Database) {
+/** `actor`: whose numbering `printed_number` is (see questionNumberFor); without one, the stored number. */
+function questionsQuery(db: Database, actor?: Actor) {
   return db
     .selectFrom('questions')
     .innerJoin('meetings', 'meetings.id', 'questions.meeting_id')
@@ -13,18 +14,23 @@ function questionsQuery(db: Database) {
     .select([
       'meetings.board_id',
       'agenda_items.position as item_position',
-      // A question takes the confidentiality of the item it sits under; without an item it is public.
-      sql<'public' | 'exempt' | 'opcc_only'>`coalesce(agenda_items.confidentiality, 'public')`.as(
-        'confidentiality',
-      ),
+      questionConfidentiality('agenda_items').as('confidentiality'),
+      (actor === undefined
+        ? sql<number | null>`questions.number`
+        : questionNumberFor(actor, 'questions', 'meetings.board_id')
+      ).as('printed_number'),
     ]);
 }
 
 export type QuestionRow = NonNullable<Awaited<ReturnType<typeof findQuestion>>>;
 
 /** With `meetingId`, only if it is that meeting's question (a URL that names the meeting and the question). */
-export function findQuestion(db: Database, id: string, opts: { lock?: boolean; meetingId?: string } = {}) {
-  let query = questionsQuery(db).where('questions.id', '=', id);
+export function findQuestion(
+  db: Database,
+  id: string,
+  opts: { lock?: boolean; meetingId?: string; actor?: Actor } = {},
+) {
+  let query = questionsQuery(db, opts.actor).where('questions.id', '=', id);
   if (opts.meetingId !== undefined) query = query.where('questions.meeting_id', '=', opts.meetingId);
   if (opts.lock) query = query.forUpdate('questions');
   return query.executeTakeFirst();
@@ -32,9 +38,9 @@ export function findQuestion(db: Database, id: string, opts: { lock?: boolean; m
 
 /** Questions of one meeting the actor may see, in agenda order then the secretariat's order. */
 export function listQuestionsForMeeting(db: Database, meetingId: string, actor: Actor) {
-  return questionsQuery(db)
+  return questionsQuery(db, actor)
     .where('questions.meeting_id', '=', meetingId)
-    .where(visibleToActor(actor, 'meetings.board_id', sql`coalesce(agenda_items.confidentiality, 'public')`))
+    .where(visibleToActor(actor, 'meetings.board_id', questionConfidentiality('agenda_items')))
     .orderBy(sql`agenda_items.position nulls first`)
     .orderBy('questions.position')
     .orderBy('questions.created_at')

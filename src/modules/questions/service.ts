@@ -1,15 +1,9 @@
+import { canAdministerBoard, canSee } from '../../access/index.ts';
 import type { ServiceContext } from '../../context.ts';
 import type { Database } from '../../db/database.ts';
 import { BadRequest, Conflict, Forbidden, NotFound } from '../../http/errors.ts';
 import { assertVersion } from '../../http/etag.ts';
-import {
-  type Actor,
-  canAdministerBoard,
-  hasRole,
-  type Principal,
-  requireUser,
-} from '../../http/principal.ts';
-import { canSee } from '../access.ts';
+import { type Actor, hasRole, type Principal, requireUser } from '../../http/principal.ts';
 import { recordAudit } from '../audit/repo.ts';
 import { assertMeetingEditable } from '../publication/guard.ts';
 import { answerFromInput, bulletsFromHtml } from './answer-html.ts';
@@ -24,7 +18,7 @@ export function toQuestion(row: repo.QuestionRow, actor: Actor): Question {
     id: row.id,
     meetingId: row.meeting_id,
     itemId: row.item_id,
-    number: row.number,
+    number: row.printed_number,
     position: row.position,
     source: row.source,
     text: row.text,
@@ -65,7 +59,7 @@ async function requireVisibleQuestion(
   id: string,
   opts: { lock?: boolean; meetingId?: string } = {},
 ) {
-  const row = await repo.findQuestion(db, id, opts);
+  const row = await repo.findQuestion(db, id, { ...opts, actor });
   if (!row || !canSee(actor, row.board_id, row.confidentiality)) throw new NotFound('question');
   return row;
 }
@@ -168,7 +162,7 @@ export async function createQuestion(
       ...(answerFromInput(input) ?? {}),
       submitted_by_user_id: null,
     });
-    const created = toQuestion((await repo.findQuestion(db, id))!, user);
+    const created = toQuestion((await repo.findQuestion(db, id, { actor: user }))!, user);
     await audit(db, ctx, user, 'question.create', id, undefined, created);
     return created;
   });
@@ -199,7 +193,7 @@ export async function submitQuestion(
       asked_by_printed: person ? printedName(person) : user.displayName,
       submitted_by_user_id: user.userId,
     });
-    const created = toQuestion((await repo.findQuestion(db, id))!, user);
+    const created = toQuestion((await repo.findQuestion(db, id, { actor: user }))!, user);
     await audit(db, ctx, user, 'question.submit', id, undefined, created);
     return created;
   });
@@ -263,7 +257,7 @@ export async function updateQuestion(
       );
     }
     await repo.updateQuestion(db, id, patch);
-    const after = toQuestion((await repo.findQuestion(db, id))!, user);
+    const after = toQuestion((await repo.findQuestion(db, id, { actor: user }))!, user);
     await audit(db, ctx, user, 'question.update', id, before, after);
     return after;
   });

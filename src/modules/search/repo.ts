@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
+import { questionConfidentiality, questionNumberFor, visibleToActor } from '../../access/index.ts';
 import type { Database } from '../../db/database.ts';
 import type { Actor } from '../../http/principal.ts';
-import { visibleToActor } from './visible-sql.ts';
 
 export type SearchType = 'item' | 'question' | 'action';
 
@@ -44,12 +44,12 @@ export async function search(
       where i.search @@ query.tsq and ${visibleToActor(actor, 'm.board_id', 'i.confidentiality')} ${board('m.board_id')}`,
     question: sql`
       select 'question' as type, qu.id, m.board_id, m.id as meeting_id, m.starts_at,
-             coalesce('Question ' || qu.number || ': ', '') || left(qu.text, 120) as title,
+             coalesce('Question ' || ${questionNumberFor(actor, 'qu', 'm.board_id')} || ': ', '') || left(qu.text, 120) as title,
              qu.text || ' ' || qu.answer_text as body, ts_rank(qu.search, query.tsq) as rank
       from questions qu join meetings m on m.id = qu.meeting_id
            left join agenda_items qi on qi.id = qu.item_id, query
       where qu.search @@ query.tsq
-        and ${visibleToActor(actor, 'm.board_id', sql`coalesce(qi.confidentiality, 'public')`)} ${board('m.board_id')}`,
+        and ${visibleToActor(actor, 'm.board_id', questionConfidentiality('qi'))} ${board('m.board_id')}`,
     action: sql`
       select 'action' as type, a.id, a.board_id, m.id as meeting_id, m.starts_at, a.reference as title,
              a.reference || ' ' || a.text as body, ts_rank(a.search, query.tsq) as rank

@@ -4,8 +4,9 @@
  * services' to check; these guards only pick the workspace.
  */
 import type { FastifyRequest } from 'fastify';
+import { canAdministerBoard } from '../../access/index.ts';
 import { Forbidden } from '../../http/errors.ts';
-import { canAdministerBoard, hasRole, type Principal, requireUser } from '../../http/principal.ts';
+import { hasRole, type Principal, requireUser } from '../../http/principal.ts';
 
 export function signedIn(request: FastifyRequest): Principal {
   return requireUser(request.actor);

@@ -4,8 +4,8 @@
  * secretariat (close with a note, reassign, reopen). Anyone else is told it does not exist.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { canAdministerBoard } from '../../access/index.ts';
 import { NotFound } from '../../http/errors.ts';
-import { canAdministerBoard } from '../../http/principal.ts';
 import type { ActionDetail } from '../../modules/actions/schemas.ts';
 import * as actionsService from '../../modules/actions/service.ts';
 import * as peopleService from '../../modules/people/service.ts';

@@ -1,6 +1,6 @@
 /** /staff: where each person starts. The secretariat sees their boards; others go to their own workspace. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { canAdministerBoard } from '../../http/principal.ts';
+import { canAdministerBoard } from '../../access/index.ts';
 import * as boardsService from '../../modules/boards/service.ts';
 import * as meetingsService from '../../modules/meetings/service.ts';
 import { toLondon } from '../../time/london.ts';
