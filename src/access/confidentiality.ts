@@ -24,3 +24,12 @@ export function referenceSeries(confidentiality: Confidentiality): '' | 'R' | 'P
 }
 
 export const isPublic = (row: { confidentiality: Confidentiality }) => row.confidentiality === 'public';
+
+/**
+ * Whether an item's title is public: public items, and exempt ones where the board lists exempt
+ * items by title (as a public agenda does). Its content, papers, questions and actions never are;
+ * OPCC-only items are listed nowhere.
+ */
+export function titleListed(item: { confidentiality: Confidentiality }, listExemptTitles: boolean): boolean {
+  return item.confidentiality === 'public' || (item.confidentiality === 'exempt' && listExemptTitles);
+}

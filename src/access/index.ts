@@ -5,7 +5,7 @@
  * order for checks made before a write. No other file filters by confidentiality on its own.
  */
 export { canAdministerBoard, canSee, canUpdateAction, visibleConfidentialities } from './audience.ts';
-export { atLeast, isPublic, referenceSeries, stricter } from './confidentiality.ts';
+export { atLeast, isPublic, referenceSeries, stricter, titleListed } from './confidentiality.ts';
 export {
   administersBoard,
   questionConfidentiality,

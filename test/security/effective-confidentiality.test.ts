@@ -186,6 +186,40 @@ describe('effective confidentiality over time', () => {
     const search = await api('GET', `/search?q=Numbered&boardId=${ref.board.id}`, member);
     const titles = (search.json() as { items: { title: string }[] }).items.map((i) => i.title);
     expect(titles.filter((x) => /^Question [34]:/.test(x))).toEqual([]);
+    // The notes are the public's: two public questions, printed 1 and 2.
+    const notes = (await api('GET', `/meetings/${meeting}/notes.html`, secretariat)).body;
+    expect([...notes.matchAll(/Question (\d+)/g)].map((m) => m[1])).toEqual(['1', '2']);
+  });
+
+  it('finding 11: an exempt item’s title is public exactly where the board lists exempt titles, in the API as in the agenda', async () => {
+    const agenda = async (as: TestUser) =>
+      (
+        (await api('GET', `/meetings/${ref.march.id}/agenda`, as)).json() as {
+          items: { title: string; withheld: boolean; bodyText: string; papers: unknown[] }[];
+        }
+      ).items;
+    const listed = (await agenda(member)).find((i) => i.title === 'Operational matter');
+    expect(listed).toMatchObject({ withheld: true, bodyText: '', papers: [] });
+    expect(JSON.stringify(await agenda(member))).not.toContain('Quetzalcoatlus');
+    expect(JSON.stringify(await agenda(member))).not.toContain('OPCC internal');
+    expect((await agenda(officer)).find((i) => i.title === 'Operational matter')?.withheld).toBe(false);
+    const pdfText = (await api('GET', `/meetings/${ref.march.id}/agenda.html`, member)).body;
+    expect(pdfText).toContain('Operational matter');
+
+    const admin = await t.user({ roles: ['admin'] });
+    const board = (await api('GET', `/boards/${ref.board.id}`, admin)).json() as { version: number };
+    const unlisted = await api(
+      'PATCH',
+      `/boards/${ref.board.id}`,
+      admin,
+      { listExemptTitles: false },
+      etagFor(ref.board.id, board.version),
+    );
+    expect(unlisted.statusCode, unlisted.body).toBe(200);
+    expect(JSON.stringify(await agenda(member))).not.toContain('Operational matter');
+    expect((await api('GET', `/meetings/${ref.march.id}/agenda.html`, member)).body).not.toContain(
+      'Operational matter',
+    );
   });
 
   it('the database refuses a less confidential child, whoever writes', async () => {

@@ -22,10 +22,12 @@ const itemColumns = [
 export function listItems(db: Database, meetingId: string) {
   return db
     .selectFrom('agenda_items')
-    .select(itemColumns)
+    .innerJoin('meetings', 'meetings.id', 'agenda_items.meeting_id')
+    .innerJoin('boards', 'boards.id', 'meetings.board_id')
+    .select([...itemColumns, 'boards.list_exempt_titles'])
     .where('meeting_id', '=', meetingId)
-    .orderBy('position')
-    .orderBy('id')
+    .orderBy('agenda_items.position')
+    .orderBy('agenda_items.id')
     .execute();
 }
 
@@ -37,7 +39,8 @@ export function findItem(db: Database, id: string, meetingId?: string) {
   return db
     .selectFrom('agenda_items')
     .innerJoin('meetings', 'meetings.id', 'agenda_items.meeting_id')
-    .select(itemColumns)
+    .innerJoin('boards', 'boards.id', 'meetings.board_id')
+    .select([...itemColumns, 'boards.list_exempt_titles'])
     .select('meetings.board_id')
     .where('agenda_items.id', '=', id)
     .$if(meetingId !== undefined, (q) => q.where('agenda_items.meeting_id', '=', meetingId!))

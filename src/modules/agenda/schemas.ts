@@ -60,6 +60,11 @@ export const agendaItemSchema = z
     /** 1..n over the items this caller may see, in agenda order. */
     number: z.number().int(),
     title: z.string(),
+    /**
+     * True for an exempt item of which you may see only the title (its board lists exempt items by
+     * title, as the published agenda does): its body, presenters, reason and papers are withheld.
+     */
+    withheld: z.boolean(),
     kind: itemKindSchema,
     presenters: z.array(z.object({ personId: z.uuid().nullable(), printed: z.string() })),
     bodyHtml: z.string(),

@@ -1,4 +1,4 @@
-import { visibleConfidentialities } from '../../access/index.ts';
+import { titleListed, visibleConfidentialities } from '../../access/index.ts';
 import type { Database } from '../../db/database.ts';
 import type { Confidentiality } from '../../db/schema.ts';
 import type { Actor } from '../../http/principal.ts';
@@ -20,8 +20,21 @@ export function toPaper(row: papersRepo.PaperRow): Paper {
   };
 }
 
+/** An item whose title alone is public (exempt, listed by title): nothing else of it leaves the server. */
+function titleOnly(row: repo.ItemRow, number: number): AgendaItem {
+  return {
+    ...toItem(row, number, []),
+    presenters: [],
+    bodyHtml: '',
+    bodyText: '',
+    exemptReason: null,
+    withheld: true,
+  };
+}
+
 function toItem(row: repo.ItemRow, number: number, papers: Paper[]): AgendaItem {
   return {
+    withheld: false,
     id: row.id,
     meetingId: row.meeting_id,
     number,
@@ -40,7 +53,9 @@ function toItem(row: repo.ItemRow, number: number, papers: Paper[]): AgendaItem 
 }
 
 /**
- * The agenda as this caller may see it: hidden items are left out entirely and the rest numbered
+ * The agenda as this caller may see it: the items they may read, and, by title only, the exempt
+ * items the board lists by title (those titles are public: the published agenda prints them, so the
+ * API shows them too, as `withheld`). Everything else is left out entirely and the rest numbered
  * 1..n, so neither a gap in the numbering nor a position reveals that something was withheld.
  */
 export async function visibleAgenda(
@@ -49,14 +64,18 @@ export async function visibleAgenda(
   meeting: { id: string; boardId: string },
 ): Promise<AgendaItem[]> {
   const allowed: Confidentiality[] = visibleConfidentialities(actor, meeting.boardId);
-  const rows = (await repo.listItems(db, meeting.id)).filter((r) => allowed.includes(r.confidentiality));
+  const all = await repo.listItems(db, meeting.id);
+  const readable = (r: repo.ItemRow) => allowed.includes(r.confidentiality);
+  const rows = all.filter((r) => readable(r) || titleListed(r, r.list_exempt_titles));
   const papers = (
     await papersRepo.listPapersOfItems(
       db,
-      rows.map((r) => r.id),
+      rows.filter(readable).map((r) => r.id),
     )
   ).filter((p) => allowed.includes(p.confidentiality));
   return rows.map((row, index) =>
-    toItem(row, index + 1, papers.filter((p) => p.item_id === row.id).map(toPaper)),
+    readable(row)
+      ? toItem(row, index + 1, papers.filter((p) => p.item_id === row.id).map(toPaper))
+      : titleOnly(row, index + 1),
   );
 }

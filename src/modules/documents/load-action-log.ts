@@ -2,13 +2,15 @@
  * A board's action log, filtered. Like the notes it is the public version: only public actions, and
  * none raised under an exempt or OPCC-only item. Overdue is decided against today's Europe/London date.
  */
+
+import { isPublic } from '../../access/index.ts';
 import type { Database } from '../../db/database.ts';
 import type { ActionStatus as DbActionStatus } from '../../db/schema.ts';
 import { BadRequest } from '../../http/errors.ts';
 import { formatLongDate } from '../../render/date-format.ts';
 import type { ActionLogRow, ActionLogViewModel, ActionStatus } from '../../render/view-models.ts';
 import { londonDate } from '../../time/london.ts';
-import { boardRef, compareReferences, isPublic, nonEmpty, publishedItemNumbers } from './load-common.ts';
+import { boardRef, compareReferences, nonEmpty, publishedItemNumbers } from './load-common.ts';
 import type { DocumentOptions } from './load-notes.ts';
 import * as repo from './repo.ts';
 
@@ -83,11 +85,8 @@ export async function loadActionLog(
     for (const [id, n] of publishedItemNumbers(ofMeeting, board.list_exempt_titles)) numbers.set(id, n);
   }
 
-  const published = actions.filter((action) => {
-    if (!isPublic(action)) return false;
-    const itemId = action.item_id ?? action.question_item_id;
-    return !itemId || itemsById.get(itemId)?.confidentiality === 'public';
-  });
+  // Stored confidentiality is effective (its item's and its question's item's included).
+  const published = actions.filter(isPublic);
   const updates = new Map(
     (
       await repo.latestPublicUpdates(

@@ -3,9 +3,10 @@
  * by title only, and only where the board lists exempt titles; OPCC-only items never.
  */
 import path from 'node:path';
+import { isPublic, titleListed } from '../../access/index.ts';
 import type { Database } from '../../db/database.ts';
 import type { AgendaItem, AgendaPaper, AgendaViewModel } from '../../render/view-models.ts';
-import { boardRef, isListed, isPublic, meetingWhen, publishedItemNumbers } from './load-common.ts';
+import { boardRef, meetingWhen, publishedItemNumbers } from './load-common.ts';
 import type { DocumentOptions } from './load-notes.ts';
 import * as repo from './repo.ts';
 
@@ -41,7 +42,7 @@ export async function loadAgenda(
   const meeting = await repo.findMeeting(db, meetingId);
   if (!meeting) return null;
   const listed = (await repo.listItems(db, [meetingId])).filter((item) =>
-    isListed(item, meeting.list_exempt_titles),
+    titleListed(item, meeting.list_exempt_titles),
   );
   const publicIds = listed.filter(isPublic).map((item) => item.id);
   const papers = (await repo.listPapers(db, publicIds)).filter(isPublic);

@@ -1,4 +1,5 @@
 /** Pieces the document loaders share: dates in Europe/London, item numbering, ordering. */
+import { titleListed } from '../../access/index.ts';
 import type { Confidentiality } from '../../db/schema.ts';
 import { formatTime, londonCalendarDate } from '../../render/date-format.ts';
 import type { BoardRef, MeetingWhen } from '../../render/view-models.ts';
@@ -32,16 +33,9 @@ export function publishedItemNumbers(
   items: readonly { id: string; confidentiality: Confidentiality }[],
   listExemptTitles: boolean,
 ): Map<string, string> {
-  const listed = items.filter((item) => isListed(item, listExemptTitles));
+  const listed = items.filter((item) => titleListed(item, listExemptTitles));
   return new Map(listed.map((item, index) => [item.id, String(index + 1)]));
 }
-
-/** On the published agenda: public items, and exempt ones by title where the board lists them. */
-export function isListed(item: { confidentiality: Confidentiality }, listExemptTitles: boolean): boolean {
-  return item.confidentiality === 'public' || (item.confidentiality === 'exempt' && listExemptTitles);
-}
-
-export const isPublic = (row: { confidentiality: Confidentiality }) => row.confidentiality === 'public';
 
 /** "AGB/2026-03/2" before "AGB/2026-03/10". */
 export function compareReferences(a: string, b: string): number {

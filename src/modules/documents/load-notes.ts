@@ -3,6 +3,8 @@
  * Exempt and OPCC-only items never appear, and nothing attached to them does either (questions,
  * actions, people in attendance for that item). Members of the public are named only with consent.
  */
+
+import { isPublic } from '../../access/index.ts';
 import type { Database } from '../../db/database.ts';
 import type { ItemKind } from '../../db/schema.ts';
 import {
@@ -16,14 +18,7 @@ import {
   type Person,
   trustSanitisedHtml,
 } from '../../render/view-models.ts';
-import {
-  boardRef,
-  compareReferences,
-  isPublic,
-  meetingWhen,
-  nonEmpty,
-  publishedItemNumbers,
-} from './load-common.ts';
+import { boardRef, compareReferences, meetingWhen, nonEmpty, publishedItemNumbers } from './load-common.ts';
 import * as repo from './repo.ts';
 import { splitLeadingBullets, splitTrailingRomanPoints } from './rich-text-split.ts';
 
@@ -102,9 +97,17 @@ export async function loadNotes(
     // An action tied to neither an item nor a question has no place in the notes.
   }
 
+  // The public numbers its questions 1..n: a question under a withheld item leaves no gap.
+  const printedNumbers = new Map(
+    placedQuestions
+      .filter((q) => q.row.number !== null)
+      .sort((a, b) => a.row.number! - b.row.number! || a.row.id.localeCompare(b.row.id))
+      .map((q, index) => [q.row.id, index + 1]),
+  );
   const questionsByItem = new Map<string, NotesQuestion[]>();
   for (const { row, itemId } of placedQuestions) {
-    push(questionsByItem, itemId, toQuestion(row, actionsByQuestion.get(row.id) ?? []));
+    const printed = { ...row, number: printedNumbers.get(row.id) ?? null };
+    push(questionsByItem, itemId, toQuestion(printed, actionsByQuestion.get(row.id) ?? []));
   }
 
   const attendanceItem =

@@ -443,31 +443,29 @@ const publishedActionIds = sql<string>`(
 )`;
 
 function actionsQuery(db: Database) {
-  return db
-    .selectFrom('actions')
-    .innerJoin('meetings', 'meetings.id', 'actions.meeting_id')
-    .innerJoin('organisations', 'organisations.id', 'actions.owner_organisation_id')
-    .leftJoin('questions', 'questions.id', 'actions.question_id')
-    .leftJoin('agenda_items as item', (join) =>
-      join.on((eb) => eb('item.id', '=', eb.fn.coalesce('actions.item_id', 'questions.item_id'))),
-    )
-    .select([
-      'actions.id',
-      'actions.board_id',
-      'actions.reference',
-      'actions.text',
-      'actions.status',
-      'actions.due_date',
-      'actions.closed_at',
-      'actions.created_at',
-      'actions.owner_organisation_id',
-      'actions.meeting_id',
-      'meetings.starts_at as meeting_starts_at',
-      'organisations.name as owner_name',
-    ])
-    .where('actions.confidentiality', '=', 'public')
-    .where((eb) => eb.or([eb('item.id', 'is', null), eb('item.confidentiality', '=', 'public')]))
-    .where('actions.id', 'in', publishedActionIds);
+  return (
+    db
+      .selectFrom('actions')
+      .innerJoin('meetings', 'meetings.id', 'actions.meeting_id')
+      .innerJoin('organisations', 'organisations.id', 'actions.owner_organisation_id')
+      .select([
+        'actions.id',
+        'actions.board_id',
+        'actions.reference',
+        'actions.text',
+        'actions.status',
+        'actions.due_date',
+        'actions.closed_at',
+        'actions.created_at',
+        'actions.owner_organisation_id',
+        'actions.meeting_id',
+        'meetings.starts_at as meeting_starts_at',
+        'organisations.name as owner_name',
+      ])
+      // Stored confidentiality is effective: an action under an exempt item or question is never public.
+      .where('actions.confidentiality', '=', 'public')
+      .where('actions.id', 'in', publishedActionIds)
+  );
 }
 type ActionRow = Awaited<ReturnType<ReturnType<typeof actionsQuery>['execute']>>[number];
 

@@ -4,6 +4,7 @@
  * only with consent), renumbered 1..n so that no gap reveals a withheld item, with an "edited" notice
  * whenever anything was withheld, as the ICO expects of a redacted publication.
  */
+import { referenceNumber, referencePrefix } from '../../db/action-reference-order.ts';
 import type { Database } from '../../db/database.ts';
 import type { NotesViewModel } from '../../render/view-models.ts';
 import { canonicalJson } from '../documents/input-hash.ts';
@@ -71,27 +72,17 @@ export async function withheldReasons(db: Database, meetingId: string): Promise<
   return reasons;
 }
 
-/** Public actions of the meeting: public themselves and raised under no item or a public one. */
+/** Public actions of the meeting (stored confidentiality is effective: its containers' included). */
 export async function publicActionIds(db: Database, meetingId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('actions')
-    .leftJoin('questions', 'questions.id', 'actions.question_id')
-    .leftJoin('agenda_items as item', (join) =>
-      join.on((eb) => eb('item.id', '=', eb.fn.coalesce('actions.item_id', 'questions.item_id'))),
-    )
-    .select([
-      'actions.id',
-      'item.confidentiality as item_confidentiality',
-      'actions.item_id',
-      'questions.item_id as question_item_id',
-    ])
-    .where('actions.meeting_id', '=', meetingId)
-    .where('actions.confidentiality', '=', 'public')
-    .orderBy('actions.reference')
+    .select('id')
+    .where('meeting_id', '=', meetingId)
+    .where('confidentiality', '=', 'public')
+    .orderBy(referencePrefix)
+    .orderBy(referenceNumber)
     .execute();
-  return rows
-    .filter((r) => (!r.item_id && !r.question_item_id) || r.item_confidentiality === 'public')
-    .map((r) => r.id);
+  return rows.map((r) => r.id);
 }
 
 /** The public notes as they would be published now; null when the meeting does not exist. */
