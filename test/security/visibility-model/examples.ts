@@ -1,0 +1,76 @@
+/**
+ * Counterexamples the property found on the code of its day (issue 14, findings 1–3), kept as fixed
+ * sequences so they stay in the suite whatever the seed ("a seed that finds a bug is kept as a
+ * fixed example"). Indexes name objects in the order they were made (item0, question0, ...).
+ */
+import type fc from 'fast-check';
+import {
+  AddAction,
+  AddItem,
+  AddQuestion,
+  MoveQuestion,
+  PublishNotes,
+  type Real,
+  SetActionConf,
+  SetItemConf,
+} from './commands.ts';
+import type { Model } from './model.ts';
+
+type Cmd = fc.AsyncCommand<Model, Real, false>;
+
+export const COUNTEREXAMPLES: Record<string, { commands: () => Cmd[] }> = {
+  // Finding 1: the action stays public on the tracker, open data, search and the action log.
+  'an action whose question moves under an exempt item, then published (finding 1)': {
+    commands: () => [
+      new AddItem('public'),
+      new AddItem('exempt'),
+      new AddQuestion(0),
+      new AddAction({ question: 0 }, 'public'),
+      new MoveQuestion(0, 1),
+      new PublishNotes(),
+    ],
+  },
+  // Finding 2: the WMP officer reads an OPCC-only action.
+  'an item made OPCC-only after an action was raised under it (finding 2)': {
+    commands: () => [
+      new AddItem('public'),
+      new AddAction({ item: 0 }, 'public'),
+      new SetItemConf(0, 'opcc_only'),
+    ],
+  },
+  'a question moved under an OPCC-only item after an action was raised on it (finding 2)': {
+    commands: () => [
+      new AddItem('public'),
+      new AddItem('opcc_only'),
+      new AddQuestion(0),
+      new AddAction({ question: 0 }, 'public'),
+      new MoveQuestion(0, 1),
+    ],
+  },
+  // Finding 3: numbers count what is withheld.
+  'question numbers with an OPCC-only question in the middle (finding 3)': {
+    commands: () => [
+      new AddItem('public'),
+      new AddItem('opcc_only'),
+      new AddQuestion(0),
+      new AddQuestion(1),
+      new AddQuestion(0),
+      new PublishNotes(),
+    ],
+  },
+  'exempt and OPCC-only actions share the R series (finding 3)': {
+    commands: () => [
+      new AddAction(null, 'exempt'),
+      new AddAction(null, 'opcc_only'),
+      new AddAction(null, 'exempt'),
+    ],
+  },
+  // Found by seed 20260414: a reclassified action keeps the reference of its first series.
+  'an exempt action made public keeps its R reference (finding 3, seed 20260414)': {
+    commands: () => [
+      new AddAction(null, 'exempt'),
+      new SetActionConf(0, 'public'),
+      new AddAction(null, 'exempt'),
+    ],
+  },
+};
