@@ -131,7 +131,7 @@ export const actionsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const action = await idempotent(request, reply, 200, () =>
-        workflow.proposeCompletion(request.ctx(), request.params.id, request.body.text),
+        workflow.proposeCompletion(request.ctx(), request.params.id, request.body.text, request.body.public),
       );
       setEtag(reply, action.id, action.version);
       return action;
@@ -172,7 +172,7 @@ export const actionsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const action = await idempotent(request, reply, 200, () =>
-        workflow.reopenAction(request.ctx(), request.params.id, request.body.note),
+        workflow.reopenAction(request.ctx(), request.params.id, request.body.note, request.body.public),
       );
       setEtag(reply, action.id, action.version);
       return action;
