@@ -4,6 +4,8 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+/** Written only by a trigger: never inserted or updated by the application. */
+type ReadonlyGenerated = ColumnType<Date, never, never>;
 /** A calendar date as 'YYYY-MM-DD' (both drivers are set to return it as text). */
 type DateOnly = string;
 type Tsvector = ColumnType<string, never, never>;
@@ -132,6 +134,8 @@ export interface BoardsTable {
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** When the name, code or description last changed (a trigger keeps it; migration 0013). */
+  public_changed_at: ReadonlyGenerated;
 }
 
 export interface BoardSecretariatTable {
@@ -154,6 +158,12 @@ export interface MeetingsTable {
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /**
+   * When a public fact (date and time, place, online, cancelled) last changed, and how many times it
+   * has: a trigger keeps both (migration 0013); private edits move neither.
+   */
+  public_changed_at: ReadonlyGenerated;
+  public_sequence: ColumnType<number, never, never>;
 }
 
 export interface AgendaItemsTable {

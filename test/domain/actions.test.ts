@@ -159,8 +159,10 @@ describe('actions', () => {
     );
     expect(list.statusCode, list.body).toBe(200);
     expect(list.json().items.map((a: ActionJson) => a.reference)).toEqual(created.map((a) => a.reference));
+    // Published on the public website by choice (the default is not to; action-update-visibility.test.ts).
     const res = await post(`/actions/${created[0]!.id}/updates`, officerWmp, {
       text: "Data on Raneem's Law is being audited by O'Hara's team — £0 cost 🚓",
+      public: true,
     });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ status: 'in_progress' });
@@ -444,6 +446,7 @@ describe('actions', () => {
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
     const res = await post(`/actions/${created[0]!.id}/updates`, officerWmp, {
       text: 'Audited data attached.',
+      public: true,
       evidence: { filename: 'Raneem’s Law data.pdf', contentBase64: pdf.toString('base64') },
     });
     expect(res.statusCode, res.body).toBe(201);

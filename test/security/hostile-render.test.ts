@@ -272,9 +272,11 @@ beforeAll(async () => {
         ownerPersonId: person.id,
         itemId: item.id,
       });
-      await ok('POST', `/api/v1/actions/${action.id}/updates`, { text: plain('U', n) });
+      // Published by choice (not the default), so that the public outputs print them too.
+      await ok('POST', `/api/v1/actions/${action.id}/updates`, { text: plain('U', n), public: true });
       // Odd ones are closed: the action log prints their closure note.
-      if (n % 2 === 1) await ok('POST', `/api/v1/actions/${action.id}/close`, { note: plain('C', n) });
+      if (n % 2 === 1)
+        await ok('POST', `/api/v1/actions/${action.id}/close`, { note: plain('C', n), public: true });
     }
   }
 

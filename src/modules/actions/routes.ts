@@ -83,7 +83,7 @@ export const actionsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          'Change text, owner (logged as a reassignment), due date, confidentiality, or supersede (secretariat; If-Match)',
+          'Change text, owner (logged as a reassignment, published on the public website only with `reassignmentPublic: true`), due date, confidentiality, or supersede (secretariat; If-Match)',
         params: idParams,
         body: actionPatchBody,
         response: { ...detail, ...problems(400, 401, 403, 404, 409, 412, 428) },
@@ -103,7 +103,7 @@ export const actionsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          'Add a progress update, optionally with a PDF as evidence (owning organisation’s officers, secretariat)',
+          'Add a progress update, optionally with a PDF as evidence (owning organisation’s officers, secretariat); published on the public website only with `public: true`',
         params: idParams,
         body: actionUpdateBody,
         response: { 201: actionDetailSchema, ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
@@ -123,7 +123,8 @@ export const actionsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Propose that the action is complete (owning organisation’s officers, secretariat)',
+        summary:
+          'Propose that the action is complete (owning organisation’s officers, secretariat); the text is published on the public website only with `public: true`',
         params: idParams,
         body: proposeCompletionBody,
         response: { ...detail, ...problems(400, 401, 403, 404, 409, 422) },
@@ -131,7 +132,7 @@ export const actionsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const action = await idempotent(request, reply, 200, () =>
-        workflow.proposeCompletion(request.ctx(), request.params.id, request.body.text),
+        workflow.proposeCompletion(request.ctx(), request.params.id, request.body.text, request.body.public),
       );
       setEtag(reply, action.id, action.version);
       return action;
@@ -143,7 +144,8 @@ export const actionsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Close the action with a note (board secretariat, admin)',
+        summary:
+          'Close the action with a note (board secretariat, admin); the note is published on the public website only with `public: true`',
         params: idParams,
         body: closeBody,
         response: { ...detail, ...problems(400, 401, 403, 404, 409, 422) },
@@ -164,7 +166,7 @@ export const actionsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          'Reopen a closed or superseded action, or reject a proposed completion (board secretariat, admin)',
+          'Reopen a closed or superseded action, or reject a proposed completion (board secretariat, admin); the reason is published on the public website only with `public: true`',
         params: idParams,
         body: reopenBody,
         response: { ...detail, ...problems(400, 401, 403, 404, 409, 422) },
@@ -172,7 +174,7 @@ export const actionsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const action = await idempotent(request, reply, 200, () =>
-        workflow.reopenAction(request.ctx(), request.params.id, request.body.note),
+        workflow.reopenAction(request.ctx(), request.params.id, request.body.note, request.body.public),
       );
       setEtag(reply, action.id, action.version);
       return action;

@@ -20,6 +20,20 @@ export const actionCreateBody = z.strictObject({
   confidentiality: confidentialitySchema.optional(),
 });
 
+/**
+ * Whether the text of an update is published on the public website. One wording for every endpoint
+ * that writes an update: the choice is explicit and off unless made (issue 14, finding 6).
+ */
+export const publishedOnWebsite = z
+  .boolean()
+  .default(false)
+  .describe(
+    'Published on the public website: true puts this text on the public action tracker ' +
+      '(/actions/{id} and /public/v1/actions/{id}) whenever the action itself is public (its notes ' +
+      'published, neither it nor its item exempt or OPCC-only), and lets board members read it. ' +
+      'False (the default) keeps it to the board’s secretariat and the owning organisation’s officers.',
+  );
+
 export const actionPatchBody = z.strictObject({
   text: actionText.optional(),
   ownerOrganisationId: z.uuid().optional(),
@@ -28,6 +42,15 @@ export const actionPatchBody = z.strictObject({
   confidentiality: confidentialitySchema.optional(),
   /** Only `superseded` can be set here; the other statuses follow from updates, close and reopen. */
   status: z.literal('superseded').optional(),
+  /**
+   * When the owner changes: whether the logged "Reassigned from X to Y." is published on the public
+   * website (as `public` on updates). Ignored when the owner does not change.
+   */
+  reassignmentPublic: publishedOnWebsite.describe(
+    'When the owner changes, whether the logged note "Reassigned from X to Y." is published on the ' +
+      'public website (the public action tracker shows it once the action is public; board members ' +
+      'can read it). Default false: only the secretariat and the owning organisation see it.',
+  ),
 });
 
 /** Evidence: a small PDF as base64 (at most 512 KiB decoded), checked by its magic bytes. */
@@ -41,18 +64,19 @@ export const evidenceBody = z.strictObject({
 
 export const actionUpdateBody = z.strictObject({
   text: requiredText(8000),
-  /** False keeps the update from members (the secretariat and the owning organisation still see it). */
-  public: z.boolean().default(true),
+  public: publishedOnWebsite,
   evidence: evidenceBody.optional(),
 });
 
-export const proposeCompletionBody = z.strictObject({ text: requiredText(8000) });
+export const proposeCompletionBody = z.strictObject({ text: requiredText(8000), public: publishedOnWebsite });
 export const closeBody = z.strictObject({
   note: requiredText(4000),
+  /** The closing note as an update; the closure itself (status and date) is public regardless. */
+  public: publishedOnWebsite,
   /** The London day the action was closed, when recording it afterwards (not in the future). */
   closedOn: isoDate.optional(),
 });
-export const reopenBody = z.strictObject({ note: requiredText(4000) });
+export const reopenBody = z.strictObject({ note: requiredText(4000), public: publishedOnWebsite });
 
 const multi = <T extends z.ZodType>(item: T) =>
   z.preprocess(

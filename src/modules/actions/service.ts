@@ -247,6 +247,8 @@ export async function updateAction(
         author_name: user.displayName,
         kind: 'reassigned',
         text: `Reassigned from ${from} to ${to}.`,
+        // Written by the system: published only when the secretariat chose it.
+        public: input.reassignmentPublic ?? false,
       });
     }
     await repo.updateAction(db, id, patch);

@@ -57,10 +57,12 @@ export async function addUpdate(
   });
 }
 
+/** `publish`: whether the proposal's text goes on the public website (off unless chosen). */
 export async function proposeCompletion(
   ctx: ServiceContext,
   id: string,
   text: string,
+  publish = false,
 ): Promise<ActionDetail> {
   const user = requireUser(ctx.actor);
   return transition(ctx, id, 'action.completion_proposed', async (db, row) => {
@@ -69,7 +71,7 @@ export async function proposeCompletion(
     if (row.status !== 'open' && row.status !== 'in_progress') {
       throw new Conflict(`The action is ${row.status}; completion can be proposed only for open actions.`);
     }
-    await logUpdate(db, id, user, 'completion_proposed', text);
+    await logUpdate(db, id, user, 'completion_proposed', text, publish);
     await repo.updateAction(db, id, { status: 'completion_proposed' });
   });
 }
@@ -78,7 +80,7 @@ export async function proposeCompletion(
 export async function closeAction(
   ctx: ServiceContext,
   id: string,
-  input: { note: string; closedOn?: string | undefined },
+  input: { note: string; closedOn?: string | undefined; public?: boolean | undefined },
 ): Promise<ActionDetail> {
   const user = requireUser(ctx.actor);
   return transition(ctx, id, 'action.close', async (db, row) => {
@@ -96,7 +98,7 @@ export async function closeAction(
       const endOfDay = endOfLondonDay(input.closedOn);
       if (endOfDay < now) closedAt = endOfDay;
     }
-    await logUpdate(db, id, user, 'closed', input.note);
+    await logUpdate(db, id, user, 'closed', input.note, input.public ?? false);
     await repo.updateAction(db, id, {
       status: 'closed',
       closed_at: closedAt,
@@ -107,7 +109,12 @@ export async function closeAction(
 }
 
 /** Reopening (a closed or superseded action, or a rejected proposal of completion): back to work. */
-export async function reopenAction(ctx: ServiceContext, id: string, note: string): Promise<ActionDetail> {
+export async function reopenAction(
+  ctx: ServiceContext,
+  id: string,
+  note: string,
+  publish = false,
+): Promise<ActionDetail> {
   const user = requireUser(ctx.actor);
   return transition(ctx, id, 'action.reopen', async (db, row) => {
     if (!canAdministerBoard(user, row.board_id))
@@ -118,7 +125,7 @@ export async function reopenAction(ctx: ServiceContext, id: string, note: string
       );
     }
     const status = (await repo.hasProgressUpdates(db, id)) ? 'in_progress' : 'open';
-    await logUpdate(db, id, user, 'reopened', note);
+    await logUpdate(db, id, user, 'reopened', note, publish);
     await repo.updateAction(db, id, { status, closed_at: null, closed_by: null, closure_note: null });
   });
 }
@@ -146,6 +153,7 @@ function logUpdate(
   user: { userId: string; displayName: string },
   kind: ActionUpdateKind,
   text: string,
+  publish: boolean,
 ) {
   return repo.insertUpdate(db, {
     action_id: id,
@@ -153,5 +161,6 @@ function logUpdate(
     author_name: user.displayName,
     kind,
     text,
+    public: publish,
   });
 }

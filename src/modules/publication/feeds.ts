@@ -1,19 +1,40 @@
 /**
  * Feeds: an Atom feed of everything published (agendas, notes and their corrections, decisions) and
  * an iCalendar feed of upcoming public meetings with date, time and place in Europe/London.
+ *
+ * Both move only on public events (public-events.ts, the rule open data's `modified` uses too), so
+ * that an observer polling them cannot tell when the secretariat works on a meeting:
+ * - What they print is public: a board's name; a meeting's date and time, place, online flag and
+ *   cancellation (public facts as soon as the meeting exists); the publication of agendas, notes
+ *   versions and decisions. A change of any of these is a public event: the body changes, and the
+ *   Last-Modified (hence If-Modified-Since) moves with it; in the calendar, SEQUENCE goes up by one
+ *   and DTSTAMP/LAST-MODIFIED become the time of the change.
+ * - Nothing else moves them: a meeting's summary, question deadline, next-meeting date or status
+ *   (other than cancelling or un-cancelling), items, questions, actions and their updates, draft
+ *   notes, a board's settings. These move `updated_at`/`version` (the staff side's If-Match), which
+ *   the feeds never read; the body, ETag and Last-Modified stay byte-identical.
+ * - DTSTAMP is the event's last public change, not the time of the request, so an unchanged feed is
+ *   an identical feed (and its ETag, a hash of the body, stays put).
+ * - SEQUENCE is `meetings.public_sequence`, which a database trigger raises on every change of a
+ *   public fact and on nothing else (migration 0013; it started from the old `version`, so it never
+ *   went backwards for a client holding an event).
  */
 import type { Database } from '../../db/database.ts';
 import { formatLongDate } from '../../render/date-format.ts';
 import { escapeHtml } from '../../rich-text/sanitize.ts';
 import { londonDate, toLondon } from '../../time/london.ts';
 import type { DecisionSnapshot } from '../decisions/notice.ts';
+import { boardModifiedAt, meetingFactsModifiedAt } from './public-events.ts';
 import { api, paths } from './public-paths.ts';
 
 export interface FeedEntry {
   id: string;
   title: string;
   updated: Date;
-  /** When anything the entry shows last changed: its publication, or the meeting or board it names. */
+  /**
+   * When anything the entry shows last changed: its publication, or the public facts of the meeting
+   * or board it names (public-events.ts).
+   */
   changed: Date;
   /** Path of the page. */
   link: string;
@@ -38,9 +59,11 @@ export async function publicationEntries(db: Database): Promise<FeedEntry[]> {
         'v.reason',
         'v.pdf_size',
         'meetings.starts_at',
-        'meetings.updated_at as meeting_updated_at',
+        'meetings.created_at as meeting_created_at',
+        'meetings.public_changed_at as meeting_changed_at',
         'boards.name',
-        'boards.updated_at as board_updated_at',
+        'boards.created_at as board_created_at',
+        'boards.public_changed_at as board_changed_at',
       ])
       .orderBy('v.published_at', 'desc')
       .limit(FEED_SIZE)
@@ -68,9 +91,11 @@ export async function publicationEntries(db: Database): Promise<FeedEntry[]> {
         'p.agenda_published_at',
         'meetings.starts_at',
         'meetings.location',
-        'meetings.updated_at as meeting_updated_at',
+        'meetings.created_at as meeting_created_at',
+        'meetings.public_changed_at as meeting_changed_at',
         'boards.name',
-        'boards.updated_at as board_updated_at',
+        'boards.created_at as board_created_at',
+        'boards.public_changed_at as board_changed_at',
       ])
       .where('p.agenda_published_at', 'is not', null)
       .orderBy('p.agenda_published_at', 'desc')
@@ -87,7 +112,7 @@ export async function publicationEntries(db: Database): Promise<FeedEntry[]> {
             ? `Notes published: ${n.name}, ${date}`
             : `Notes corrected (version ${n.version_no}): ${n.name}, ${date}`,
         updated: n.published_at,
-        changed: latest([n.published_at, n.meeting_updated_at, n.board_updated_at])!,
+        changed: latest([n.published_at, namedChangedAt(n)])!,
         link: paths.notesVersion(n.meeting_id, n.version_no),
         pdf: { path: api.notesPdf(n.meeting_id, n.version_no), size: n.pdf_size },
         summary: n.reason ? `Correction: ${n.reason}` : `The approved notes of the meeting of ${date}.`,
@@ -118,7 +143,7 @@ export async function publicationEntries(db: Database): Promise<FeedEntry[]> {
         id: `urn:boardroom:agenda:${a.meeting_id}`,
         title: `Agenda published: ${a.name}, ${date}`,
         updated: a.agenda_published_at!,
-        changed: latest([a.agenda_published_at!, a.meeting_updated_at, a.board_updated_at])!,
+        changed: latest([a.agenda_published_at!, namedChangedAt(a)])!,
         link: paths.meeting(a.meeting_id),
         pdf: null,
         summary: `The agenda and papers of the meeting on ${date}${a.location ? ` at ${a.location}` : ''}.`,
@@ -126,6 +151,21 @@ export async function publicationEntries(db: Database): Promise<FeedEntry[]> {
     }),
   ];
   return entries.sort((a, b) => b.updated.getTime() - a.updated.getTime()).slice(0, FEED_SIZE);
+}
+
+interface NamedRow {
+  meeting_created_at: Date;
+  meeting_changed_at: Date;
+  board_created_at: Date;
+  board_changed_at: Date;
+}
+
+/** When the public facts of the meeting and board an entry names last changed. */
+function namedChangedAt(row: NamedRow): Date {
+  return latest([
+    meetingFactsModifiedAt({ createdAt: row.meeting_created_at, publicChangedAt: row.meeting_changed_at }),
+    boardModifiedAt({ createdAt: row.board_created_at, publicChangedAt: row.board_changed_at }),
+  ])!;
 }
 
 /** The latest of some dates; null for none. */
@@ -185,11 +225,12 @@ export async function upcomingMeetings(db: Database, now: Date = new Date()) {
       'meetings.location',
       'meetings.online',
       'meetings.status',
-      'meetings.version',
+      'meetings.public_sequence',
       'meetings.created_at',
-      'meetings.updated_at',
+      'meetings.public_changed_at',
       'boards.name as board_name',
-      'boards.updated_at as board_updated_at',
+      'boards.created_at as board_created_at',
+      'boards.public_changed_at as board_changed_at',
     ])
     .where('meetings.starts_at', '>=', windowStart(now))
     .orderBy('meetings.starts_at')
@@ -200,8 +241,19 @@ export async function upcomingMeetings(db: Database, now: Date = new Date()) {
 type UpcomingRow = Awaited<ReturnType<typeof upcomingMeetings>>[number];
 
 /**
- * For Last-Modified: the feed changes when a meeting or its board is edited, and when a meeting
- * leaves the window (a day after it started), which no row records.
+ * When what the calendar shows of a meeting last changed (DTSTAMP and LAST-MODIFIED): its facts, or
+ * the name of its board (in SUMMARY). SEQUENCE moves only with the meeting's own facts.
+ */
+const eventModifiedAt = (m: UpcomingRow) =>
+  latest([
+    meetingFactsModifiedAt({ createdAt: m.created_at, publicChangedAt: m.public_changed_at }),
+    boardModifiedAt({ createdAt: m.board_created_at, publicChangedAt: m.board_changed_at }),
+  ])!;
+
+/**
+ * For Last-Modified: the feed changes when a meeting is added, when a public fact of a meeting or
+ * the name of its board changes, and when a meeting leaves the window (a day after it started),
+ * which no row records.
  */
 export async function icsLastModified(
   db: Database,
@@ -214,10 +266,7 @@ export async function icsLastModified(
     .where('starts_at', '<', windowStart(now))
     .executeTakeFirst();
   const leftAt = left?.starts_at ? new Date(new Date(left.starts_at).getTime() + 86_400_000) : null;
-  return latest([
-    ...meetings.flatMap((m) => [m.updated_at, m.board_updated_at]),
-    ...(leftAt ? [leftAt] : []),
-  ]);
+  return latest([...meetings.map(eventModifiedAt), ...(leftAt ? [leftAt] : [])]);
 }
 
 /** Text values: backslash, semicolon, comma and newlines escaped (RFC 5545 3.3.11). */
@@ -293,10 +342,10 @@ export function icsFeed(baseUrl: string, host: string, meetings: UpcomingRow[]):
     lines.push(
       'BEGIN:VEVENT',
       `UID:meeting-${m.id}@${host}`,
-      `DTSTAMP:${stamp(m.updated_at)}`,
+      `DTSTAMP:${stamp(eventModifiedAt(m))}`,
       `CREATED:${stamp(m.created_at)}`,
-      `LAST-MODIFIED:${stamp(m.updated_at)}`,
-      `SEQUENCE:${m.version}`,
+      `LAST-MODIFIED:${stamp(eventModifiedAt(m))}`,
+      `SEQUENCE:${m.public_sequence}`,
       `DTSTART;TZID=Europe/London:${local(m.starts_at)}`,
       `DURATION:${DURATION}`,
       `SUMMARY:${icsText(`${m.board_name} (public meeting)`)}`,

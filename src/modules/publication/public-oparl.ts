@@ -14,9 +14,9 @@
  */
 import { formatLongDate } from '../../render/date-format.ts';
 import { type ListQuery, type PageAt, pageUrl, spanOf } from './paging.ts';
+import { boardModifiedAt, latestOf, meetingModifiedAt } from './public-events.ts';
 import { api, paths } from './public-paths.ts';
 import type * as read from './public-read.ts';
-import { latestOf } from './public-read.ts';
 import type * as view from './public-view.ts';
 
 export const OPARL_VERSION = 'https://schema.oparl.org/1.1/' as const;
@@ -35,7 +35,14 @@ function common(base: string, type: string, apiPath: string, webPath: string, cr
 
 export function board(base: string, b: read.PublicBoard) {
   return {
-    ...common(base, oparlType('Organization'), api.board(b.id), paths.board(b.id), b.createdAt, b.createdAt),
+    ...common(
+      base,
+      oparlType('Organization'),
+      api.board(b.id),
+      paths.board(b.id),
+      b.createdAt,
+      boardModifiedAt(b),
+    ),
     shortName: b.code,
     classification: 'Board',
     body: base + api.body(BODY.id),
@@ -51,7 +58,7 @@ export function meeting(base: string, m: read.PublicMeetingSummary) {
       api.meeting(m.id),
       paths.meeting(m.id),
       m.createdAt,
-      latestOf([m.createdAt, m.agendaPublishedAt, m.notesPublishedAt]),
+      meetingModifiedAt(m),
     ),
     name: `${m.boardName}, ${formatLongDate(m.date)}`,
     start: m.startsAt,

@@ -15,7 +15,10 @@ import type { Database } from '../../db/database.ts';
 import type { ActionStatus as DbActionStatus } from '../../db/schema.ts';
 import { fromLondon, londonDate, todayInLondon, toLondon } from '../../time/london.ts';
 import type { DecisionSnapshot } from '../decisions/notice.ts';
+import { actionModifiedAt } from './public-events.ts';
 import type { NotesSnapshot } from './snapshot.ts';
+
+export { latestOf } from './public-events.ts';
 
 export interface PublicBoard {
   id: string;
@@ -23,13 +26,22 @@ export interface PublicBoard {
   code: string;
   description: string;
   createdAt: Date;
+  /** When the name, code or description last changed (public-events.ts). */
+  publicChangedAt: Date;
 }
 
 /** Every board (an office has a handful, so the open data lists them on one page; 200 is a guard). */
 export function listBoards(db: Database): Promise<PublicBoard[]> {
   return db
     .selectFrom('boards')
-    .select(['id', 'name', 'code', 'description', 'created_at as createdAt'])
+    .select([
+      'id',
+      'name',
+      'code',
+      'description',
+      'created_at as createdAt',
+      'public_changed_at as publicChangedAt',
+    ])
     .orderBy('name')
     .limit(200)
     .execute();
@@ -39,7 +51,14 @@ export async function findBoard(db: Database, id: string): Promise<PublicBoard |
   return (
     (await db
       .selectFrom('boards')
-      .select(['id', 'name', 'code', 'description', 'created_at as createdAt'])
+      .select([
+        'id',
+        'name',
+        'code',
+        'description',
+        'created_at as createdAt',
+        'public_changed_at as publicChangedAt',
+      ])
       .where('id', '=', id)
       .executeTakeFirst()) ?? null
   );
@@ -61,6 +80,8 @@ export interface PublicMeetingSummary {
   updatedAt: Date;
   version: number;
   createdAt: Date;
+  /** When its date, time, place or cancellation last changed (public-events.ts). */
+  publicChangedAt: Date;
   agendaPublishedAt: Date | null;
   /** When the latest version of the notes was published; null before the first. */
   notesPublishedAt: Date | null;
@@ -82,6 +103,7 @@ function meetingsQuery(db: Database) {
       'meetings.updated_at',
       'meetings.version',
       'meetings.created_at',
+      'meetings.public_changed_at',
       'p.agenda_published_at',
     ])
     .select((eb) =>
@@ -121,6 +143,7 @@ function toSummary(row: MeetingRow): PublicMeetingSummary {
     updatedAt: row.updated_at,
     version: row.version,
     createdAt: row.created_at,
+    publicChangedAt: row.public_changed_at,
     agendaPublishedAt: row.agenda_published_at,
     notesPublishedAt: row.notes_published_at ? new Date(row.notes_published_at) : null,
   };
@@ -502,13 +525,8 @@ function toAction(row: ActionRow, update: PublicUpdate | undefined, today: strin
     closedOn: closedAt ? londonDate(closedAt) : null,
     latestUpdate: update ? { date: update.date, text: update.text } : null,
     createdAt: row.created_at,
-    modifiedAt: latestOf([row.created_at, update?.at, closedAt]),
+    modifiedAt: actionModifiedAt(row.created_at, update?.at, closedAt),
   };
-}
-
-/** The latest of some times (at least one given). */
-export function latestOf(times: (Date | null | undefined)[]): Date {
-  return new Date(Math.max(...times.filter((t): t is Date => t instanceof Date).map((t) => t.getTime())));
 }
 
 export type ActionFilter = 'all' | 'open' | 'overdue' | 'closed';

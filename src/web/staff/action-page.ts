@@ -2,6 +2,8 @@
  * One action's page, for the two sides that work on it: the owning organisation's officers (add an
  * update with evidence, propose completion, read what the secretariat said) and the board's
  * secretariat (close with a note, reassign, reopen). Anyone else is told it does not exist.
+ * Every form that writes an update asks, unticked, whether its text is published on the public
+ * website, and can show a preview of what the public tracker would print (no script needed).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { canAdministerBoard } from '../../access/index.ts';
@@ -9,17 +11,38 @@ import { NotFound } from '../../http/errors.ts';
 import type { ActionDetail } from '../../modules/actions/schemas.ts';
 import * as actionsService from '../../modules/actions/service.ts';
 import * as peopleService from '../../modules/people/service.ts';
+import { findAction as findPublicAction } from '../../modules/publication/public-read.ts';
+import { formatLongDate } from '../../render/date-format.ts';
+import { todayInLondon } from '../../time/london.ts';
 import { type FormErrors, NO_ERRORS } from '../forms.ts';
 import { isOfficer, signedIn } from './access.ts';
 import { actionDetailView } from './action-view.ts';
 import { staffMeta } from './nav.ts';
 
+/** Whether the text is published on the public website, and whether to show the preview of it. */
+export interface PublicChoice {
+  public: boolean;
+  preview?: boolean;
+}
+
 export interface ActionForms {
-  update: { text: string; public: boolean; errors: FormErrors };
-  propose: { text: string; errors: FormErrors };
-  close: { note: string; errors: FormErrors };
-  reassign: { ownerOrganisationId: string; ownerPersonId: string; dueDate: string; errors: FormErrors };
-  reopen: { note: string; errors: FormErrors };
+  update: { text: string; errors: FormErrors } & PublicChoice;
+  propose: { text: string; errors: FormErrors } & PublicChoice;
+  close: { note: string; errors: FormErrors } & PublicChoice;
+  reassign: {
+    ownerOrganisationId: string;
+    ownerPersonId: string;
+    dueDate: string;
+    public: boolean;
+    errors: FormErrors;
+  };
+  reopen: { note: string; errors: FormErrors } & PublicChoice;
+}
+
+/** What the public tracker would print for this text, as public/action.hbs prints an update. */
+function previewOf(choice: PublicChoice, text: string, onTracker: boolean) {
+  if (!choice.preview) return null;
+  return { published: choice.public, onTracker, dateText: formatLongDate(todayInLondon()), text };
 }
 
 const NOTICES: Record<string, string> = {
@@ -55,19 +78,28 @@ export async function renderAction(
   const { action, secretariat, owner } = await actionFor(request, id);
   const view = actionDetailView(action);
   const forms: ActionForms = {
-    update: { text: '', public: true, errors: NO_ERRORS },
-    propose: { text: '', errors: NO_ERRORS },
-    close: { note: '', errors: NO_ERRORS },
+    update: { text: '', public: false, errors: NO_ERRORS },
+    propose: { text: '', public: false, errors: NO_ERRORS },
+    close: { note: '', public: false, errors: NO_ERRORS },
     reassign: {
       ownerOrganisationId: action.ownerOrganisationId,
       ownerPersonId: action.ownerPersonId ?? '',
       dueDate: action.dueDate ?? '',
+      public: false,
       errors: NO_ERRORS,
     },
-    reopen: { note: '', errors: NO_ERRORS },
+    reopen: { note: '', public: false, errors: NO_ERRORS },
     ...opts.forms,
   };
   const ctx = request.ctx();
+  // Whether the action is on the public tracker now (its notes published, nothing restricting it).
+  const onTracker = (await findPublicAction(ctx.db, action.id)) !== null;
+  const previews = {
+    update: previewOf(forms.update, forms.update.text, onTracker),
+    propose: previewOf(forms.propose, forms.propose.text, onTracker),
+    close: previewOf(forms.close, forms.close.note, onTracker),
+    reopen: previewOf(forms.reopen, forms.reopen.note, onTracker),
+  };
   const [organisations, people] = secretariat
     ? await Promise.all([
         peopleService.listOrganisations(ctx),
@@ -84,6 +116,8 @@ export async function renderAction(
       owner,
       canUpdate: (secretariat || owner) && !view.finished,
       forms,
+      previews,
+      onTracker,
       organisations: organisations.map((o) => ({
         id: o.id,
         label: `${o.shortName} – ${o.name}`,

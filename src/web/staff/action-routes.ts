@@ -1,4 +1,8 @@
-/** /staff/actions/:id and its forms; each calls the actions services, which hold the rules. */
+/**
+ * /staff/actions/:id and its forms; each calls the actions services, which hold the rules. A form
+ * posted with its "Preview" button saves nothing: it comes back, as typed, with what the public
+ * would see.
+ */
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,7 +11,7 @@ import { registerFormUploads } from '../../http/multipart-uploads.ts';
 import { MAX_EVIDENCE_BYTES } from '../../modules/actions/evidence.ts';
 import * as actionsService from '../../modules/actions/service.ts';
 import * as workflow from '../../modules/actions/workflow-service.ts';
-import { field, formBody, formErrors, serviceFormErrors } from '../forms.ts';
+import { field, formBody, formErrors, NO_ERRORS, serviceFormErrors } from '../forms.ts';
 import { actionFor, renderAction } from './action-page.ts';
 
 const params = z.object({ id: z.uuid() });
@@ -59,6 +63,11 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
       const file = multipart ? multipartFile(body, 'evidence') : null;
       const data = file ? await file.toBuffer() : null;
       let errors = !values.text ? formErrors([['text', 'Enter your update']], 'update-') : null;
+      if (!errors && read('preview') === 'yes') {
+        return renderAction(request, reply, id, {
+          forms: { update: { ...values, preview: true, errors: NO_ERRORS } },
+        });
+      }
       if (!errors && file?.file.truncated) {
         errors = formErrors(
           [['evidence', `The file must be ${MAX_EVIDENCE_BYTES / 1024} KB or smaller`]],
@@ -89,23 +98,27 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
     name: 'text' | 'note',
     form: 'propose' | 'close' | 'reopen',
     message: string,
-    run: (request: FastifyRequest, id: string, text: string) => Promise<unknown>,
+    run: (request: FastifyRequest, id: string, text: string, publish: boolean) => Promise<unknown>,
     notice: string,
   ) =>
     app.post(path, { schema: { params } }, async (request, reply) => {
       const { id } = request.params;
-      const value = field(formBody(request), name).trim();
+      const body = formBody(request);
+      const value = field(body, name).trim();
+      const publish = field(body, 'public') === 'yes';
       let errors = value ? null : formErrors([[name, message]], `${form}-`);
-      if (!errors) {
+      const preview = !errors && field(body, 'preview') === 'yes';
+      if (!errors && !preview) {
         try {
-          await run(request, id, value);
+          await run(request, id, value, publish);
           return reply.redirect(done(id, notice), 303);
         } catch (err) {
           errors = serviceFormErrors(err, name, `${form}-`);
           if (!errors) throw err;
         }
       }
-      const state = name === 'text' ? { text: value, errors } : { note: value, errors };
+      const typed = name === 'text' ? { text: value } : { note: value };
+      const state = { ...typed, public: publish, preview, errors: errors ?? NO_ERRORS };
       return renderAction(request, reply, id, { forms: { [form]: state } });
     });
 
@@ -114,7 +127,7 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
     'text',
     'propose',
     'Say what was done',
-    (request, id, text) => workflow.proposeCompletion(request.ctx(), id, text),
+    (request, id, text, publish) => workflow.proposeCompletion(request.ctx(), id, text, publish),
     'proposed',
   );
   textForm(
@@ -122,7 +135,7 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
     'note',
     'close',
     'Enter a closing note',
-    (request, id, note) => workflow.closeAction(request.ctx(), id, { note }),
+    (request, id, note, publish) => workflow.closeAction(request.ctx(), id, { note, public: publish }),
     'closed',
   );
   textForm(
@@ -130,7 +143,7 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
     'note',
     'reopen',
     'Say why the action is reopened',
-    (request, id, note) => workflow.reopenAction(request.ctx(), id, note),
+    (request, id, note, publish) => workflow.reopenAction(request.ctx(), id, note, publish),
     'reopened',
   );
 
@@ -141,6 +154,7 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
       ownerOrganisationId: field(body, 'ownerOrganisationId'),
       ownerPersonId: field(body, 'ownerPersonId'),
       dueDate: field(body, 'dueDate'),
+      public: field(body, 'public') === 'yes',
     };
     // The owner's officers see the action but have no reassign form: a post from them is refused.
     if (!(await actionFor(request, id)).secretariat) throw new Forbidden();
@@ -155,6 +169,7 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
           ownerOrganisationId: values.ownerOrganisationId,
           ownerPersonId: values.ownerPersonId || null,
           dueDate: values.dueDate || null,
+          reassignmentPublic: values.public,
         });
         return reply.redirect(done(id, 'reassigned'), 303);
       } catch (err) {
