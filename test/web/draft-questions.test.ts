@@ -324,11 +324,15 @@ describe('questions and item settings on the drafting screen', () => {
       confidentiality: 'exempt',
       exemptReason: 'Exempt under paragraph 1: information about an individual',
     });
-    // Members cannot see it through the API; the secretariat's screen marks it.
+    // Members read its title alone (the board lists exempt titles, as the published agenda does),
+    // never its reason or body; the secretariat's screen marks it.
     const asMember = (
       await w.t.request({ method: 'GET', url: `/api/v1/meetings/${meetingId}/agenda`, as: w.member })
-    ).json().items as { title: string }[];
-    expect(asMember.map((i) => i.title)).not.toContain('Complaint review');
+    ).json().items as { title: string; withheld: boolean; exemptReason: string | null }[];
+    expect(asMember.find((i) => i.title === 'Complaint review')).toMatchObject({
+      withheld: true,
+      exemptReason: null,
+    });
     expect(clerk.errors).toEqual([]);
   });
 });
