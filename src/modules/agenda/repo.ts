@@ -113,3 +113,15 @@ export function personIdsThatExist(db: Database, ids: string[]) {
   if (!ids.length) return Promise.resolve([]);
   return db.selectFrom('people').select('id').where('id', 'in', ids).execute();
 }
+
+/** Whether a published decision links this item (and so printed its title). */
+export async function namedByPublishedDecision(db: Database, itemId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('decisions')
+    .select('id')
+    .where('item_id', '=', itemId)
+    .where('status', '=', 'published')
+    .limit(1)
+    .executeTakeFirst();
+  return !!row;
+}

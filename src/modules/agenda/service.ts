@@ -117,6 +117,15 @@ export async function updateItem(
     assertVersion(expectedVersion(), before.version);
     if (input.presenters) await checkPresenters(db, input.presenters);
     const confidentiality = input.confidentiality ?? before.confidentiality;
+    // A published decision printed this item's title: it is public record, and stays so.
+    if (
+      confidentiality !== 'public' &&
+      before.confidentiality === 'public' &&
+      (await repo.namedByPublishedDecision(db, id))
+    )
+      throw new Conflict(
+        'A published decision names this item, so its title is already public: it cannot be made exempt or OPCC-only.',
+      );
     const reason = input.exemptReason === undefined ? before.exempt_reason : input.exemptReason;
     await repo.updateItem(db, id, {
       ...(input.title !== undefined ? { title: input.title } : {}),

@@ -133,8 +133,18 @@ export class Model {
   facts(): Fact[] {
     const out: Fact[] = [];
     const shown = this.agendaPublished || this.everPublished;
-    for (const it of this.items)
-      out.push({ marker: it.marker, what: 'item title', conf: it.conf, publicWhen: shown, privateTo: null });
+    for (const [index, it] of this.items.entries()) {
+      // A published decision prints the title of the item it links (only a public item's; the item
+      // cannot then be restricted).
+      const named = this.decisions.some((d) => d.published && d.item === index);
+      out.push({
+        marker: it.marker,
+        what: 'item title',
+        conf: it.conf,
+        publicWhen: shown || named,
+        privateTo: null,
+      });
+    }
     for (const [i, q] of this.questions.entries())
       out.push({
         marker: q.marker,
