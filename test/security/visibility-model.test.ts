@@ -20,7 +20,9 @@ import { Model } from './visibility-model/model.ts';
 import { VisibilityWorld } from './visibility-model/world.ts';
 
 const SEED = Number(process.env.VISIBILITY_SEED ?? 20260414);
-const RUNS = Number(process.env.VISIBILITY_RUNS ?? 200);
+// 200 on PostgreSQL (about 65 s on the 2-core machine); the embedded database is about 4x slower,
+// so it runs 60 by default to stay near the same budget (VISIBILITY_RUNS overrides both).
+const RUNS = Number(process.env.VISIBILITY_RUNS ?? (process.env.TEST_DB === 'embedded' ? 60 : 200));
 const PDF_EVERY = Number(process.env.VISIBILITY_PDF_EVERY ?? 10);
 const MAX_COMMANDS = Number(process.env.VISIBILITY_MAX_COMMANDS ?? 10);
 
@@ -68,7 +70,7 @@ describe('visibility: one rule for who sees what, across changes over time', () 
   }
 
   for (const [name, example] of Object.entries(COUNTEREXAMPLES)) {
-    it(`counterexample kept from a failing seed: ${name}`, async () => {
+    it(`fixed example: ${name}`, async () => {
       const found = await runSequence(example.commands());
       expect(found, `${example.commands().map(String).join(' → ')}\n${found.join('\n')}`).toEqual([]);
     }, 60_000);
@@ -76,17 +78,24 @@ describe('visibility: one rule for who sees what, across changes over time', () 
 
   it(`holds for ${RUNS} generated sequences (seed ${SEED})`, async () => {
     console.log(`visibility model: seed ${SEED}, ${RUNS} runs (VISIBILITY_SEED / VISIBILITY_RUNS to change)`);
+    // VISIBILITY_MEASURE=1: count failing sequences instead of stopping at the first (runtime budget).
+    let failing = 0;
     const started = Date.now();
     await fc.assert(
       fc.asyncProperty(
         fc.commands(commandArbitraries(), { maxCommands: MAX_COMMANDS, size: 'max' }),
         async (cmds) => {
           const found = await runSequence(cmds);
-          if (found.length) throw new Error(`violation(s):\n${found.slice(0, 60).join('\n')}`);
+          if (found.length && process.env.VISIBILITY_MEASURE) failing += 1;
+          else if (found.length) throw new Error(`violation(s):\n${found.slice(0, 60).join('\n')}`);
         },
       ),
       { seed: SEED, numRuns: RUNS, endOnFailure: process.env.VISIBILITY_SHRINK === 'false' },
     );
-    console.log(`visibility model: ${RUNS} sequences in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `visibility model: ${RUNS} sequences in ${((Date.now() - started) / 1000).toFixed(1)} s` +
+        (process.env.VISIBILITY_MEASURE ? `, ${failing} of them violating` : ''),
+    );
+    expect(failing).toBe(0);
   }, 900_000);
 });

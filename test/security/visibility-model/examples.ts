@@ -48,7 +48,8 @@ export const COUNTEREXAMPLES: Record<string, { commands: () => Cmd[] }> = {
     ],
   },
   // Finding 3: numbers count what is withheld.
-  'question numbers with an OPCC-only question in the middle (finding 3)': {
+  // Passes on today's code: these questions print no "Question N" and carry no `number`, so no gap shows.
+  'question numbers with an OPCC-only question in the middle': {
     commands: () => [
       new AddItem('public'),
       new AddItem('opcc_only'),
