@@ -19,6 +19,11 @@ import { type Kysely, sql } from 'kysely';
 // and cannot both link to the same predecessor (under READ COMMITTED the second sees the first's
 // head once it commits; under REPEATABLE READ it fails with a serialisation error instead of forking).
 // The heads table is a cursor and a lock, not evidence: the verifier checks it against the versions.
+//
+// Also: the job queue's schema (pg-boss's), created empty here by the owner, so that the role the
+// application runs as never needs the right to create schemas (pg-boss is told not to create it;
+// src/db/roles.ts hands it to the application's role, since pg-boss makes tables in it at run time).
+// `down` leaves it: it holds the queue, which pg-boss created before this migration existed.
 
 const VERSION_TABLES = [
   { table: 'notes_versions', kind: 'notes', owner: 'meeting_id', parent: 'meetings' },
@@ -26,6 +31,8 @@ const VERSION_TABLES = [
 ] as const;
 
 export async function up(db: Kysely<any>): Promise<void> {
+  await sql`create schema if not exists pgboss`.execute(db);
+
   await sql`
     create function publication_chain_hash(
       board uuid, seq integer, prev text, kind text, version_id uuid, owner_id uuid, version_no integer,
