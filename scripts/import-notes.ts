@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
-import { runMigrations } from '../src/db/migrate.ts';
+import { migrateForApp } from '../src/db/migrate.ts';
 import { systemActor } from '../src/http/principal.ts';
 import { findBoardByCode } from '../src/modules/boards/repo.ts';
 import { importNotesBody } from '../src/modules/import/schemas.ts';
@@ -37,9 +37,10 @@ const input = importNotesBody.parse({
   location: values.location,
   dryRun: values['dry-run'],
 });
-const database = await openDatabase(loadConfig().database);
+const { database: target } = loadConfig();
+const database = await openDatabase(target);
 try {
-  await runMigrations(database.db);
+  await migrateForApp(target, database.db);
   let board = await findBoardByCode(database.db, values.board!);
   if (!board && values['board-name']) {
     await database.db

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
-import { runMigrations } from '../src/db/migrate.ts';
+import { migrateForApp } from '../src/db/migrate.ts';
 import { DEMO_PASSWORD, seedDemo } from '../src/demo/seed.ts';
 import { createDocumentsPool } from '../src/modules/documents/runtime.ts';
 import { createDocumentService } from '../src/modules/documents/service.ts';
@@ -18,7 +18,7 @@ const database = await openDatabase(config.database);
 // Publishing the March notes prints their PDF: with no Chromium they are left approved, to publish later.
 const pool = existsSync(config.render.chromiumPath) ? createDocumentsPool(config) : null;
 try {
-  await runMigrations(database.db);
+  await migrateForApp(config.database, database.db);
   const publishing = pool && {
     documents: createDocumentService({
       db: database.db,

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
-import { runMigrations } from '../src/db/migrate.ts';
+import { migrateForApp } from '../src/db/migrate.ts';
 import { hashPassword } from '../src/modules/auth/passwords.ts';
 import { insertUser } from '../src/modules/users/repo.ts';
 import { createUserBody } from '../src/modules/users/schemas.ts';
@@ -36,7 +36,7 @@ if (!parsed.success) {
 const config = loadConfig();
 const database = await openDatabase(config.database);
 try {
-  await runMigrations(database.db);
+  await migrateForApp(config.database, database.db);
   const id = await insertUser(database.db, {
     email: parsed.data.email,
     displayName: parsed.data.displayName,

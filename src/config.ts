@@ -15,14 +15,16 @@ const chromiumCandidates = [
   '/usr/bin/chromium-browser',
 ];
 
+const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL');
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
-    .optional(),
+  // The application's role (owns nothing; see src/db/roles.ts) and, if different, the owner's, which
+  // runs the migrations and grants. Without MIGRATION_DATABASE_URL one role does both, as before.
+  DATABASE_URL: postgresUrl.optional(),
+  MIGRATION_DATABASE_URL: postgresUrl.optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   MIGRATE_ON_START: bool.default(true),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -64,6 +66,10 @@ const envSchema = z.object({
 });
 
 const checkedEnvSchema = envSchema
+  .refine((e) => !e.MIGRATION_DATABASE_URL || e.DATABASE_URL, {
+    message: 'needs DATABASE_URL too (the embedded database has one role)',
+    path: ['MIGRATION_DATABASE_URL'],
+  })
   .refine((e) => e.HTTP_HEADERS_TIMEOUT_MS <= e.HTTP_REQUEST_TIMEOUT_MS, {
     message: 'must not exceed HTTP_REQUEST_TIMEOUT_MS',
     path: ['HTTP_HEADERS_TIMEOUT_MS'],
@@ -80,7 +86,8 @@ export interface Config {
   env: 'development' | 'test' | 'production';
   host: string;
   port: number;
-  database: { kind: 'postgres'; url: string } | { kind: 'embedded'; dataDir: string };
+  /** `migrationUrl`: the owner's connection, for migrations (DATABASE_URL's when not configured). */
+  database: { kind: 'postgres'; url: string; migrationUrl: string } | { kind: 'embedded'; dataDir: string };
   dataDir: string;
   migrateOnStart: boolean;
   jwt: {
@@ -132,7 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL }
+      ? { kind: 'postgres', url: e.DATABASE_URL, migrationUrl: e.MIGRATION_DATABASE_URL ?? e.DATABASE_URL }
       : { kind: 'embedded', dataDir: path.join(dataDir, 'pgdata') },
     dataDir,
     migrateOnStart: e.MIGRATE_ON_START,

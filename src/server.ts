@@ -1,7 +1,8 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
-import { runMigrations } from './db/migrate.ts';
+import { migrateForApp } from './db/migrate.ts';
+import { useEmbeddedAppRole } from './db/roles.ts';
 import { installDrain } from './http/drain.ts';
 
 /** Entry point: read config, open the database, migrate, listen, and shut down cleanly on a signal. */
@@ -18,7 +19,11 @@ async function main(): Promise<void> {
   }
 
   const database = await openDatabase(config.database);
-  if (config.migrateOnStart) await runMigrations(database.db);
+  // As the owner (MIGRATION_DATABASE_URL, if given), then the grants for DATABASE_URL's role.
+  if (config.migrateOnStart) await migrateForApp(config.database, database.db);
+  // The embedded database has one superuser session: from here on it runs as a role without rights
+  // to change the frozen versions (src/db/roles.ts; docs/reliability.md says what that protects).
+  if (database.kind === 'embedded') await useEmbeddedAppRole(database.db);
   const app = await buildApp({
     config,
     db: database.db,

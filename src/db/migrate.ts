@@ -2,6 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { FileMigrationProvider, type MigrationResultSet, Migrator, NO_MIGRATIONS } from 'kysely/migration';
+import { openDatabase } from './database.ts';
+import { currentRole, grantAppRole } from './roles.ts';
 
 export const migrationsDir = path.resolve(import.meta.dirname, '../../migrations');
 
@@ -31,4 +33,33 @@ export async function runMigrations(
     });
   }
   return result;
+}
+
+export type MigrationTarget =
+  | { kind: 'postgres'; url: string; migrationUrl?: string | undefined }
+  | { kind: 'embedded'; dataDir: string };
+
+/**
+ * Migrates as the owner, then grants the application's role what it needs (src/db/roles.ts). With a
+ * separate MIGRATION_DATABASE_URL the migrations run on a connection of their own, closed afterwards,
+ * and `app` (the connection the application goes on using) must be the role of DATABASE_URL. Without
+ * one, or on the embedded database, the migrations run on `app` itself, as before.
+ */
+export async function migrateForApp(
+  target: MigrationTarget,
+  app: Kysely<any>,
+  direction: 'latest' | 'down' | 'none' = 'latest',
+): Promise<MigrationResultSet> {
+  if (target.kind !== 'postgres' || !target.migrationUrl || target.migrationUrl === target.url) {
+    return runMigrations(app, direction);
+  }
+  const owner = await openDatabase({ kind: 'postgres', url: target.migrationUrl });
+  try {
+    const result = await runMigrations(owner.db, direction);
+    const [ownerRole, appRole] = await Promise.all([currentRole(owner.db), currentRole(app)]);
+    if (ownerRole !== appRole && direction === 'latest') await grantAppRole(owner.db, appRole);
+    return result;
+  } finally {
+    await owner.close();
+  }
 }

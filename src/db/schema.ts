@@ -380,6 +380,21 @@ interface FrozenVersionColumns {
   pdf_size: number;
   search_text: string;
   search: Tsvector;
+  /** The board's publication hash chain (0012): set by the database on insert, whatever is passed. */
+  board_id: ChainColumn<string>;
+  chain_seq: ChainColumn<number>;
+  prev_sha256: ChainColumn<string | null>;
+  chain_sha256: ChainColumn<string>;
+}
+
+type ChainColumn<T> = ColumnType<T, never, never>;
+
+/** Per board: the last link of its publication chain, and the lock that serialises publishing (0012). */
+export interface PublicationChainHeadsTable {
+  board_id: string;
+  seq: Generated<number>;
+  head_sha256: string | null;
+  updated_at: Timestamp;
 }
 
 export interface NotesVersionsTable extends FrozenVersionColumns {
@@ -451,5 +466,6 @@ export interface DB {
   notes_versions: NotesVersionsTable;
   decisions: DecisionsTable;
   decision_versions: DecisionVersionsTable;
+  publication_chain_heads: PublicationChainHeadsTable;
   presence: PresenceTable;
 }

@@ -57,6 +57,9 @@ export async function startJobQueue(
     // No cron schedules here: no timekeeper polling the database for them.
     schedule: false,
     instanceName: options.applicationName ?? 'boardroom',
+    // Migration 0012 creates the `pgboss` schema (the owner role does; the application's role may not
+    // create schemas) and src/db/roles.ts gives it to the application's role: pg-boss fills it.
+    createSchema: false,
   } as const;
   const boss =
     database.kind === 'postgres'

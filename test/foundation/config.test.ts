@@ -17,7 +17,31 @@ describe('config', () => {
 
   it('uses PostgreSQL when DATABASE_URL is set', () => {
     const config = loadConfig({ DATA_DIR: tmp(), DATABASE_URL: 'postgres://u@localhost:5432/db' });
-    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@localhost:5432/db' });
+    // One role migrates and runs the app, as before MIGRATION_DATABASE_URL existed.
+    expect(config.database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@localhost:5432/db',
+      migrationUrl: 'postgres://u@localhost:5432/db',
+    });
+  });
+
+  it('migrates as MIGRATION_DATABASE_URL when given, and only beside a DATABASE_URL', () => {
+    const config = loadConfig({
+      DATA_DIR: tmp(),
+      DATABASE_URL: 'postgres://app@localhost:5432/db',
+      MIGRATION_DATABASE_URL: 'postgres://owner@localhost:5432/db',
+    });
+    expect(config.database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://app@localhost:5432/db',
+      migrationUrl: 'postgres://owner@localhost:5432/db',
+    });
+    expect(() =>
+      loadConfig({ DATA_DIR: tmp(), MIGRATION_DATABASE_URL: 'postgres://owner@localhost:5432/db' }),
+    ).toThrow(/MIGRATION_DATABASE_URL: needs DATABASE_URL/);
+    expect(() =>
+      loadConfig({ DATA_DIR: tmp(), DATABASE_URL: 'postgres://a@h/db', MIGRATION_DATABASE_URL: 'mysql://x' }),
+    ).toThrow(/MIGRATION_DATABASE_URL: must be a postgres/);
   });
 
   it('names every bad variable', () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chainLinks } from '../../src/modules/publication/chain.ts';
 import { assertItemEditable, assertMeetingEditable } from '../../src/modules/publication/guard.ts';
 import { addItem, buildAgbMeeting, createMeeting } from '../domain/meetings-fixtures.ts';
 import { createTestApp, expectProblem, type TestApp, type TestUser } from '../helpers/app.ts';
@@ -34,6 +35,7 @@ describe('notes workflow and frozen versions', () => {
   let member: TestUser;
   let meetingId: string;
   let laterId: string;
+  let boardId: string;
   let updateItem: { id: string; version: number };
 
   beforeAll(async () => {
@@ -41,6 +43,7 @@ describe('notes workflow and frozen versions', () => {
     admin = await t.user({ roles: ['admin'] });
     const built = await buildAgbMeeting(t, admin);
     meetingId = built.meeting.id;
+    boardId = built.board.id;
     secretariat = await t.user({ roles: ['secretariat'], boards: [built.board.id] });
     otherSecretariat = await t.user({ roles: ['secretariat'] });
     member = await t.user({ roles: ['member'] });
@@ -157,6 +160,17 @@ describe('notes workflow and frozen versions', () => {
       headers: { 'if-none-match': `"${v1.jsonSha256}"` },
     });
     expect(again.statusCode).toBe(304);
+
+    // The public page says how to check this version: the PDF's SHA-256 (what `sha256sum` of the PDF
+    // served gives) and its link in the board's chain, which is the head the feed shows.
+    const page = await t.request({ method: 'GET', url: `/meetings/${meetingId}/notes/versions/1` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`<code>${sha(pdf.rawPayload)}</code>`);
+    const [link] = await chainLinks(t.database.db, boardId);
+    expect(page.body).toContain(`<code>${link!.chainSha256}</code>`);
+    expect(page.body).toContain('sha256sum');
+    const feed = await t.request({ method: 'GET', url: '/feeds/publications.atom' });
+    expect(feed.body).toContain(`seq="1">${link!.chainSha256}</boardroom:chainHead>`);
     const snapshot = json.json() as {
       version: number;
       notes: { items: { number: string; title: string }[] };

@@ -24,6 +24,7 @@ import { formatLongDate } from '../../render/date-format.ts';
 import { escapeHtml } from '../../rich-text/sanitize.ts';
 import { londonDate, toLondon } from '../../time/london.ts';
 import type { DecisionSnapshot } from '../decisions/notice.ts';
+import { CHAIN_NAMESPACE, type ChainLink } from './chain.ts';
 import { boardModifiedAt, meetingFactsModifiedAt } from './public-events.ts';
 import { api, paths } from './public-paths.ts';
 
@@ -41,6 +42,8 @@ export interface FeedEntry {
   /** Path and size in bytes of the PDF, when there is one (the enclosure's `length`). */
   pdf: { path: string; size: number } | null;
   summary: string;
+  /** A published version's link in its board's hash chain (chain.ts); null for an agenda. */
+  chain?: { seq: number; sha256: string } | null;
 }
 
 const FEED_SIZE = 50;
@@ -58,6 +61,8 @@ export async function publicationEntries(db: Database): Promise<FeedEntry[]> {
         'v.published_at',
         'v.reason',
         'v.pdf_size',
+        'v.chain_seq',
+        'v.chain_sha256',
         'meetings.starts_at',
         'meetings.created_at as meeting_created_at',
         'meetings.public_changed_at as meeting_changed_at',
@@ -77,6 +82,8 @@ export async function publicationEntries(db: Database): Promise<FeedEntry[]> {
         'v.published_at',
         'v.reason',
         'v.pdf_size',
+        'v.chain_seq',
+        'v.chain_sha256',
         'v.canonical_json',
       ])
       .orderBy('v.published_at', 'desc')
@@ -116,6 +123,7 @@ export async function publicationEntries(db: Database): Promise<FeedEntry[]> {
         link: paths.notesVersion(n.meeting_id, n.version_no),
         pdf: { path: api.notesPdf(n.meeting_id, n.version_no), size: n.pdf_size },
         summary: n.reason ? `Correction: ${n.reason}` : `The approved notes of the meeting of ${date}.`,
+        chain: { seq: n.chain_seq, sha256: n.chain_sha256 },
       };
     }),
     ...decisions.map((d) => {
@@ -134,6 +142,7 @@ export async function publicationEntries(db: Database): Promise<FeedEntry[]> {
         summary: d.reason
           ? `Correction: ${d.reason}`
           : `Decision made by ${x.decisionMaker} on ${formatLongDate(x.decisionDate)}.`,
+        chain: { seq: d.chain_seq, sha256: d.chain_sha256 },
       };
     }),
     ...agendas.map((a) => {
@@ -178,17 +187,26 @@ export const atomLastModified = (entries: readonly FeedEntry[]) => latest(entrie
 
 const xml = (value: string) => escapeHtml(value);
 
-export function atomFeed(baseUrl: string, entries: FeedEntry[]): string {
+/**
+ * `heads`: the last link of each board's publication chain, one `chainHead` element each (in our own
+ * namespace; feed readers ignore it). A saved copy of the feed is what `npm run verify:publications
+ * -- --head FILE` checks later; each entry of a published version carries its own `chain` link too.
+ */
+export function atomFeed(baseUrl: string, entries: FeedEntry[], heads: readonly ChainLink[] = []): string {
   const updated = (entries[0]?.updated ?? new Date(0)).toISOString();
   const out = [
     '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:boardroom="${CHAIN_NAMESPACE}" xml:lang="en-GB">`,
     `<id>${xml(`${baseUrl}${paths.atom()}`)}</id>`,
     '<title>Publications: agendas, notes of meetings and decisions</title>',
     `<updated>${updated}</updated>`,
     `<link rel="self" type="application/atom+xml" href="${xml(`${baseUrl}${paths.atom()}`)}"/>`,
     `<link rel="alternate" type="text/html" href="${xml(`${baseUrl}/`)}"/>`,
     '<author><name>Office of the Police and Crime Commissioner</name></author>',
+    ...heads.map(
+      (h) =>
+        `<boardroom:chainHead board="${h.boardId}" seq="${h.seq}">${h.chainSha256}</boardroom:chainHead>`,
+    ),
   ];
   for (const e of entries) {
     out.push(
@@ -203,6 +221,7 @@ export function atomFeed(baseUrl: string, entries: FeedEntry[]): string {
           ]
         : []),
       `<summary>${xml(e.summary)}</summary>`,
+      ...(e.chain ? [`<boardroom:chain seq="${e.chain.seq}">${e.chain.sha256}</boardroom:chain>`] : []),
       '</entry>',
     );
   }

@@ -13,6 +13,8 @@ import { idParams, problems } from '../../http/common-schemas.ts';
 import { NotFound } from '../../http/errors.ts';
 import * as decisions from '../decisions/service.ts';
 import { pdfResponse } from '../documents/schemas.ts';
+import { chainHeads } from './chain.ts';
+import { chainRoutes } from './chain-routes.ts';
 import {
   atomFeed,
   atomLastModified,
@@ -625,9 +627,10 @@ const feeds: FastifyPluginAsyncZod<PublicDataOptions> = async (app, opts) => {
     },
     async (request, reply) => {
       const entries = await publicationEntries(request.ctx().db);
+      const heads = await chainHeads(request.ctx().db);
       return setLastModified(reply, atomLastModified(entries))
         .type('application/atom+xml; charset=utf-8')
-        .send(atomFeed(baseUrlOf(request, opts.baseUrl), entries));
+        .send(atomFeed(baseUrlOf(request, opts.baseUrl), entries, heads));
     },
   );
   app.get(
@@ -657,5 +660,6 @@ const feeds: FastifyPluginAsyncZod<PublicDataOptions> = async (app, opts) => {
 /** Register at the root: `await app.register(publicDataRoutes, { baseUrl })`. */
 export const publicDataRoutes: FastifyPluginAsyncZod<PublicDataOptions> = async (app, opts) => {
   await app.register(jsonApi, { prefix: '/public/v1', baseUrl: opts.baseUrl });
+  await app.register(chainRoutes, { prefix: '/public/v1', baseUrl: opts.baseUrl });
   await app.register(feeds, { prefix: '/feeds', baseUrl: opts.baseUrl });
 };

@@ -6,6 +6,7 @@
 import type { Database } from '../../db/database.ts';
 import { NotFound } from '../../http/errors.ts';
 import { summaryParagraphs } from '../../modules/decisions/notice.ts';
+import { versionVerification } from '../../modules/publication/chain.ts';
 import { publicationEntries } from '../../modules/publication/feeds.ts';
 import { sliceOf } from '../../modules/publication/paging.ts';
 import { api, paths } from '../../modules/publication/public-paths.ts';
@@ -275,6 +276,11 @@ export async function notesPage(db: Database, meetingId: string, versionNo: numb
     jsonHref: api.notesVersion(meetingId, meta.versionNo),
     jsonSha256: meta.jsonSha256,
     boardId: snapshot.meeting.boardId,
+    verify: await versionVerification(db, 'notes', meetingId, meta.versionNo, {
+      pdf: api.notesPdf(meetingId, meta.versionNo),
+      chain: `${api.board(snapshot.meeting.boardId)}/chain`,
+      feed: paths.atom(),
+    }),
   };
 }
 
@@ -406,6 +412,11 @@ export async function decisionPage(db: Database, id: string, versionNo: number |
     }),
     jsonHref: api.decisionVersion(id, meta.versionNo),
     jsonSha256: meta.jsonSha256,
+    verify: await versionVerification(db, 'decision', id, meta.versionNo, {
+      pdf: api.decisionPdf(id, meta.versionNo),
+      chain: `${api.board(d.boardId)}/chain`,
+      feed: paths.atom(),
+    }),
   };
 }
 
