@@ -222,6 +222,37 @@ describe('effective confidentiality over time', () => {
     );
   });
 
+  it('an item named by a published decision keeps its public title: restricting it is a 409', async () => {
+    const item = await createItem(t.database.db, ref.march.id, {
+      position: 30,
+      title: 'Decided item',
+      kind: 'report',
+    });
+    const created = await api('POST', '/decisions', secretariat, {
+      boardId: ref.board.id,
+      title: 'Decision on the decided item',
+      decisionDate: '2026-03-24',
+      decisionMaker: 'Police and Crime Commissioner',
+      summary: 'Approved.',
+      meetingId: ref.march.id,
+      itemId: item.id,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const decisionId = (created.json() as { id: string }).id;
+    const published = await api('POST', `/decisions/${decisionId}/publish`, secretariat);
+    expect(published.statusCode, published.body).toBe(200);
+    const current = (await api('GET', `/agenda-items/${item.id}`, secretariat)).json() as { version: number };
+    const res = await api(
+      'PATCH',
+      `/agenda-items/${item.id}`,
+      secretariat,
+      { confidentiality: 'exempt', exemptReason: 'Paragraph 7' },
+      etagFor(item.id, current.version),
+    );
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json()).toMatchObject({ detail: expect.stringContaining('published decision') });
+  });
+
   it('the database refuses a less confidential child, whoever writes', async () => {
     const db = t.database.db;
     const inserted = await db
