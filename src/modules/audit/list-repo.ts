@@ -32,7 +32,7 @@ function aboutBoards(boardIds: string[]) {
 export function listAudit(
   db: Database,
   filters: AuditFilters,
-  page: { limit: number; after?: (string | number | null)[] },
+  page: { limit: number; after?: readonly [string, string] },
 ) {
   let query = db.selectFrom('audit_log').selectAll().select(sql<string>`audit_log.at::text`.as('at_key'));
   if (filters.boardIds) {
