@@ -12,7 +12,8 @@ export interface AuditFilters {
 }
 
 /**
- * Entries that can be tied to a board through the entity they are about; anything else (users,
+ * Entries that can be tied to a board through the entity they are about, or that name the board in
+ * `board_ids` (a change to a directory record the board prints); anything else (users, unused
  * people, plans, deleted rows) has no board and stays admin-only.
  */
 function aboutBoards(boardIds: string[]) {
@@ -25,6 +26,7 @@ function aboutBoards(boardIds: string[]) {
     or (audit_log.entity_type = 'question' and audit_log.entity_id in (
       select q.id from questions q join meetings m on m.id = q.meeting_id where m.board_id in (${ids})))
     or (audit_log.entity_type = 'action' and audit_log.entity_id in (select id from actions where board_id in (${ids})))
+    or (audit_log.board_ids && array[${ids}]::uuid[])
   )`;
 }
 
