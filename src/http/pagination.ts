@@ -19,7 +19,7 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
 }
 
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-/** `timestamptz::text` under DateStyle ISO: "2026-03-24 10:00:00.123456+00" (offsets may carry seconds). */
+/** An ISO instant: "2026-03-24T10:00:00.123456Z" as the lists print them, or with an offset (which may carry seconds). */
 const instantPattern =
   /^(\d{4})-(\d{2})-(\d{2})[ T]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?([+-](0\d|1[0-5])(:?[0-5]\d){0,2}|Z)$/;
 
@@ -34,7 +34,7 @@ function calendar(pattern: RegExp) {
 export const cursorValue = {
   /** A calendar date, "2026-03-24". */
   date: z.string().refine(calendar(datePattern), 'not a date'),
-  /** A timestamp as PostgreSQL prints `timestamptz::text`. */
+  /** An instant, ISO 8601 with a zone, at most microseconds (PostgreSQL's precision). */
   instant: z.string().refine(calendar(instantPattern), 'not a timestamp'),
   /** A whole number in [min, max]; the key arrives as text (`::text`) or as a number. */
   int: (min: number, max: number) =>

@@ -90,6 +90,18 @@ const sortKeys: Record<'dueDate' | 'reference' | 'createdAt', SortKey[]> = {
   createdAt: [createdKey, idKey],
 };
 
+/**
+ * A key value as cursor text, the same whatever the session's DateStyle or TimeZone: ISO dates, and
+ * instants in UTC with microseconds (what `cursorValue` accepts and PostgreSQL reads back exactly).
+ */
+function keyText(key: SortKey) {
+  if (key.cast === 'date') return sql`to_char(${key.expr}, 'YYYY-MM-DD')`;
+  if (key.cast === 'timestamptz') {
+    return sql`to_char(${key.expr} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+  }
+  return sql`(${key.expr})::text`;
+}
+
 /** The zod tuple a cursor of this sort must match (anything else is a 400 before any SQL runs). */
 export function sortCursor(sort: string) {
   const keys = sortKeys[sort.replace(/^-/, '') as keyof typeof sortKeys];
@@ -132,7 +144,7 @@ export async function listActions(
   for (const key of keys) ids = ids.orderBy(descending ? sql`${key.expr} desc` : key.expr);
   let query = actionsQuery(db)
     .innerJoin(ids.limit(page.limit + 1).as('page'), 'page.id', 'actions.id')
-    .select(sql<string[]>`array[${sql.join(keys.map((k) => sql`(${k.expr})::text`))}]`.as('sort_key'));
+    .select(sql<string[]>`array[${sql.join(keys.map(keyText))}]`.as('sort_key'));
   for (const key of keys) query = query.orderBy(descending ? sql`${key.expr} desc` : key.expr);
   return query.execute();
 }

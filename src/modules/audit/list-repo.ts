@@ -36,7 +36,10 @@ export function listAudit(
   filters: AuditFilters,
   page: { limit: number; after?: readonly [string, string] },
 ) {
-  let query = db.selectFrom('audit_log').selectAll().select(sql<string>`audit_log.at::text`.as('at_key'));
+  let query = db.selectFrom('audit_log').selectAll().select(
+    // UTC with microseconds, whatever the session's DateStyle: exact, and what the cursor check accepts.
+    sql<string>`to_char(audit_log.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('at_key'),
+  );
   if (filters.boardIds) {
     if (!filters.boardIds.length) return Promise.resolve([]);
     query = query.where(aboutBoards(filters.boardIds));
