@@ -15,12 +15,13 @@ import type { NotesDiff } from './schemas.ts';
 
 export type DiffKind = 'notes' | 'decision';
 
-/** About 32 MB of diff text (UTF-16), far above the few hundred diffs a site publishes. */
-const MAX_CHARS = 16 * 1024 * 1024;
+/** About 64 MB, far above what the few hundred diffs a site publishes need. */
+const MAX_BYTES = 64 * 1024 * 1024;
 
 const cache = new LRUCache<string, NotesDiff>({
-  maxSize: MAX_CHARS,
-  sizeCalculation: (diff) => Math.max(1, diff.text.length * 2 + 64),
+  maxSize: MAX_BYTES,
+  // The text (UTF-16) and the hunks, which hold the same lines again as objects: about twice the text.
+  sizeCalculation: (diff) => diff.text.length * 4 + diff.hunks.length * 64 + 64,
 });
 const inFlight = new Map<string, Promise<NotesDiff>>();
 
