@@ -6,6 +6,7 @@
  */
 export { canAdministerBoard, canSee, canUpdateAction, visibleConfidentialities } from './audience.ts';
 export { atLeast, isPublic, referenceSeries, stricter, titleListed } from './confidentiality.ts';
+export { type BoardRef, requireDirectoryChange } from './directory.ts';
 export {
   administersBoard,
   questionConfidentiality,

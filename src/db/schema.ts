@@ -100,6 +100,8 @@ export interface AuditLogTable {
   before: unknown;
   after: unknown;
   request_id: string | null;
+  /** Boards an entry concerns besides through its entity (a directory record they print); migration 0014. */
+  board_ids: ColumnType<string[] | null, string[] | null | undefined, never>;
 }
 
 export interface IdempotencyKeysTable {

@@ -25,9 +25,16 @@ const pgClientErrors: Record<string, [number, string, string]> = {
   '40P01': [409, 'Conflict', 'A concurrent change got there first; try again.'],
 };
 
-/** For a PostgreSQL error the client caused (a malformed uuid, a duplicate): its status, title and message. */
+/** Any other class 22 (data exception: a value out of range, malformed, too long…) is the value's fault too. */
+const dataException: [number, string, string] = [400, 'Bad Request', 'A value is not valid.'];
+
+/**
+ * For a PostgreSQL error the client caused (a malformed uuid, a duplicate, any data exception):
+ * its status, title and message. The one mapping the API and the web pages both use.
+ */
 export function databaseClientError(error: { code?: unknown }): [number, string, string] | undefined {
-  return typeof error.code === 'string' ? pgClientErrors[error.code] : undefined;
+  if (typeof error.code !== 'string' || !/^[0-9A-Z]{5}$/.test(error.code)) return undefined;
+  return pgClientErrors[error.code] ?? (error.code.startsWith('22') ? dataException : undefined);
 }
 
 const unavailableCodes = new Set([

@@ -99,6 +99,17 @@ Objects: **own** — on AGB, public, owned by WMP where there is an owner; **oth
 the OPCC; **exempt** — on AGB under an exempt item; **opcc-only** — on AGB, marked OPCC-only;
 **–** — not tied to a board (plans, people, users, lists). 404 where existence itself is hidden,
 403 where the caller may see the object but not change it, 401 without a token.
+
+Directory records (organisations, people) are shared by every board. The matrix's \`PATCH
+/api/v1/organisations/:id\` and \`/people/:id\` rows use records no board uses yet, which any
+secretariat may change. A record that boards USE — a person in a meeting's attendance or
+declarations, asking or answering a question, owning an action or presenting an item; an
+organisation owning an action (\`boardsUsing\` in src/modules/people/repo.ts) — may be changed only by
+an admin or by a secretariat user who administers every one of those boards; anyone else gets 403
+naming the boards (src/access/directory.ts). The change is listed in the audit view
+of every board that uses the record (\`audit_log.board_ids\`). Published versions keep the name as
+published (frozen JSON and PDF); the live public pages (the action tracker, an action's page, open
+data) print the record's current name.
 `;
 
 /** docs/authorisation-matrix.md: the expected status of every (route, object, role) cell of /api/v1. */

@@ -1,8 +1,10 @@
 import { type Insertable, type RawBuilder, type SqlBool, sql, type Updateable } from 'kysely';
+import { z } from 'zod';
 import { visibleToActor } from '../../access/index.ts';
 import { referenceNumber, referencePrefix } from '../../db/action-reference-order.ts';
 import type { Database } from '../../db/database.ts';
 import type { ActionStatus, ActionsTable, ActionUpdatesTable, Confidentiality } from '../../db/schema.ts';
+import { cursorValue } from '../../http/pagination.ts';
 import { type Actor, hasRole, isAdmin } from '../../http/principal.ts';
 
 function actionsQuery(db: Database) {
@@ -64,25 +66,50 @@ export interface ActionFilters {
   today: string;
 }
 
+/** One sort key: its SQL, the cast its cursor value gets, and the zod type a cursor value must have. */
 interface SortKey {
   expr: RawBuilder<unknown>;
   cast: 'date' | 'timestamptz' | 'int' | 'text' | 'uuid';
+  value: z.ZodType;
 }
 
-const idKey: SortKey = { expr: sql`actions.id`, cast: 'uuid' };
-/** "AGB/2026-03/10" sorts after "AGB/2026-03/9": the prefix as text, then the number. */
+const idKey: SortKey = { expr: sql`actions.id`, cast: 'uuid', value: cursorValue.uuid };
+const createdKey: SortKey = {
+  expr: sql`actions.created_at`,
+  cast: 'timestamptz',
+  value: cursorValue.instant,
+};
+/** "AGB/2026-03/10" sorts after "AGB/2026-03/9": the prefix as text, then the number (≤ 9 digits). */
 const sortKeys: Record<'dueDate' | 'reference' | 'createdAt', SortKey[]> = {
   dueDate: [
-    { expr: sql`coalesce(actions.due_date, date '9999-12-31')`, cast: 'date' },
-    { expr: sql`actions.created_at`, cast: 'timestamptz' },
+    { expr: sql`coalesce(actions.due_date, date '9999-12-31')`, cast: 'date', value: cursorValue.date },
+    createdKey,
     idKey,
   ],
-  reference: [{ expr: referencePrefix, cast: 'text' }, { expr: referenceNumber, cast: 'int' }, idKey],
-  createdAt: [{ expr: sql`actions.created_at`, cast: 'timestamptz' }, idKey],
+  reference: [
+    { expr: referencePrefix, cast: 'text', value: cursorValue.text(200) },
+    { expr: referenceNumber, cast: 'int', value: cursorValue.int(0, 999_999_999) },
+    idKey,
+  ],
+  createdAt: [createdKey, idKey],
 };
 
-export function sortArity(sort: string): number {
-  return sortKeys[sort.replace(/^-/, '') as keyof typeof sortKeys].length;
+/**
+ * A key value as cursor text, the same whatever the session's DateStyle or TimeZone: ISO dates, and
+ * instants in UTC with microseconds (what `cursorValue` accepts and PostgreSQL reads back exactly).
+ */
+function keyText(key: SortKey) {
+  if (key.cast === 'date') return sql`to_char(${key.expr}, 'YYYY-MM-DD')`;
+  if (key.cast === 'timestamptz') {
+    return sql`to_char(${key.expr} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+  }
+  return sql`(${key.expr})::text`;
+}
+
+/** The zod tuple a cursor of this sort must match (anything else is a 400 before any SQL runs). */
+export function sortCursor(sort: string) {
+  const keys = sortKeys[sort.replace(/^-/, '') as keyof typeof sortKeys];
+  return z.tuple(keys.map((k) => k.value) as [z.ZodType, ...z.ZodType[]]);
 }
 
 const openStatuses = sql`actions.status not in ('closed', 'superseded')`;
@@ -92,7 +119,7 @@ export async function listActions(
   db: Database,
   actor: Actor,
   filters: ActionFilters,
-  page: { sort: string; limit: number; after?: (string | number | null)[] },
+  page: { sort: string; limit: number; after?: readonly unknown[] },
 ) {
   const descending = page.sort.startsWith('-');
   const keys = sortKeys[page.sort.replace(/^-/, '') as keyof typeof sortKeys];
@@ -121,7 +148,7 @@ export async function listActions(
   for (const key of keys) ids = ids.orderBy(descending ? sql`${key.expr} desc` : key.expr);
   let query = actionsQuery(db)
     .innerJoin(ids.limit(page.limit + 1).as('page'), 'page.id', 'actions.id')
-    .select(sql<string[]>`array[${sql.join(keys.map((k) => sql`(${k.expr})::text`))}]`.as('sort_key'));
+    .select(sql<string[]>`array[${sql.join(keys.map(keyText))}]`.as('sort_key'));
   for (const key of keys) query = query.orderBy(descending ? sql`${key.expr} desc` : key.expr);
   return query.execute();
 }

@@ -60,7 +60,7 @@ export function auditAction(
 /** The action log: filters, sort and keyset pagination; each row carries its latest update you may see. */
 export async function listActions(ctx: ServiceContext, query: ActionListQuery): Promise<Page<Action>> {
   requireUser(ctx.actor);
-  const after = decodeCursor(query.cursor, repo.sortArity(query.sort));
+  const after = decodeCursor(query.cursor, repo.sortCursor(query.sort));
   const rows = await repo.listActions(
     ctx.db,
     ctx.actor,

@@ -12,7 +12,8 @@ export interface AuditFilters {
 }
 
 /**
- * Entries that can be tied to a board through the entity they are about; anything else (users,
+ * Entries that can be tied to a board through the entity they are about, or that name the board in
+ * `board_ids` (a change to a directory record the board prints); anything else (users, unused
  * people, plans, deleted rows) has no board and stays admin-only.
  */
 function aboutBoards(boardIds: string[]) {
@@ -25,6 +26,7 @@ function aboutBoards(boardIds: string[]) {
     or (audit_log.entity_type = 'question' and audit_log.entity_id in (
       select q.id from questions q join meetings m on m.id = q.meeting_id where m.board_id in (${ids})))
     or (audit_log.entity_type = 'action' and audit_log.entity_id in (select id from actions where board_id in (${ids})))
+    or (audit_log.board_ids && array[${ids}]::uuid[])
   )`;
 }
 
@@ -32,9 +34,12 @@ function aboutBoards(boardIds: string[]) {
 export function listAudit(
   db: Database,
   filters: AuditFilters,
-  page: { limit: number; after?: (string | number | null)[] },
+  page: { limit: number; after?: readonly [string, string] },
 ) {
-  let query = db.selectFrom('audit_log').selectAll().select(sql<string>`audit_log.at::text`.as('at_key'));
+  let query = db.selectFrom('audit_log').selectAll().select(
+    // UTC with microseconds, whatever the session's DateStyle: exact, and what the cursor check accepts.
+    sql<string>`to_char(audit_log.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('at_key'),
+  );
   if (filters.boardIds) {
     if (!filters.boardIds.length) return Promise.resolve([]);
     query = query.where(aboutBoards(filters.boardIds));

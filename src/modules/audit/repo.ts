@@ -9,6 +9,8 @@ export interface AuditEntry {
   before?: unknown;
   after?: unknown;
   requestId?: string | null;
+  /** Boards whose audit view must list this entry although its entity is not theirs (e.g. a directory record they print). */
+  boardIds?: string[];
 }
 
 /** Appends to the audit log; call it inside the same transaction as the change it records. */
@@ -24,6 +26,7 @@ export async function recordAudit(db: Database, entry: AuditEntry): Promise<void
       before: entry.before === undefined ? null : JSON.stringify(entry.before),
       after: entry.after === undefined ? null : JSON.stringify(entry.after),
       request_id: entry.requestId ?? null,
+      ...(entry.boardIds?.length ? { board_ids: entry.boardIds } : {}),
     })
     .execute();
 }

@@ -1,8 +1,12 @@
+import { z } from 'zod';
 import type { ServiceContext } from '../../context.ts';
-import { decodeCursor, type Page, toPage } from '../../http/pagination.ts';
+import { cursorValue, decodeCursor, type Page, toPage } from '../../http/pagination.ts';
 import { isAdmin, requireRole } from '../../http/principal.ts';
 import { listAudit } from './list-repo.ts';
 import type { AuditEntryView, AuditQuery } from './schemas.ts';
+
+/** Newest first by (at, id): the timestamp as PostgreSQL prints it, then the row id. */
+const auditCursor = z.tuple([cursorValue.instant, cursorValue.uuid]);
 
 /**
  * The audit log for admins (everything) and secretariat users (entries about the boards they
@@ -13,7 +17,7 @@ export async function listAuditEntries(
   query: AuditQuery,
 ): Promise<Page<AuditEntryView>> {
   const user = requireRole(ctx.actor, 'admin', 'secretariat');
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeCursor(query.cursor, auditCursor);
   const rows = await listAudit(
     ctx.db,
     {

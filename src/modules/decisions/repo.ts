@@ -72,6 +72,7 @@ const versions = versionStore('decision_versions', [...FROZEN_META, 'decision_id
 
 export const listVersions = versions.list;
 export type DecisionVersionMeta = Awaited<ReturnType<typeof listVersions>>[number];
+export const findVersionMeta = versions.findMeta;
 export const findVersionJson = versions.findJson;
 export const findVersionPdf = versions.findPdf;
 export const insertVersion = versions.insert;

@@ -351,9 +351,13 @@ export const versionPdf = (db: Database, id: string, versionNo: number) =>
 
 export function decisionDiff(db: Database, id: string, from: number, to: number) {
   return versionsDiff(
+    'decision',
     from,
     to,
-    (n) => versionJson(db, id, n),
+    {
+      meta: (n) => publishedVersion(repo.findVersionMeta(db, id, n)),
+      json: (n) => versionJson(db, id, n),
+    },
     (json) => decisionLines((JSON.parse(json) as DecisionSnapshot).decision),
   );
 }

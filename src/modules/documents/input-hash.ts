@@ -15,7 +15,8 @@ import type { ActionLogViewModel, AgendaViewModel, NotesViewModel } from '../../
 export type DocumentInput =
   | { kind: 'notes'; vm: NotesViewModel }
   | { kind: 'agenda'; vm: AgendaViewModel }
-  | { kind: 'action-log'; vm: ActionLogViewModel };
+  /** `filtered`: asked for with any filter; such logs are cached in memory, never stored (service.ts). */
+  | { kind: 'action-log'; vm: ActionLogViewModel; filtered?: boolean };
 
 /** JSON with object keys sorted at every level, so equal values always give equal text. */
 export function canonicalJson(value: unknown): string {

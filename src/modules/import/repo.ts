@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { ItemKind, Presenter } from '../../db/schema.ts';
-import { findOrganisationByShortName, insertOrganisation } from '../people/repo.ts';
+import { boardsUsing, findOrganisationByShortName, insertOrganisation } from '../people/repo.ts';
 
 /** Well-known organisations get their full name; any other abbreviation is created as printed. */
 const knownOrganisations: Record<string, string> = {
@@ -31,7 +31,11 @@ export async function findOrCreatePerson(
     .orderBy('created_at')
     .executeTakeFirst();
   if (existing) {
-    if ((!existing.job_title && person.jobTitle) || (!existing.organisation_id && person.organisationId)) {
+    const blanks =
+      (!existing.job_title && person.jobTitle) || (!existing.organisation_id && person.organisationId);
+    // Blanks are filled only in a record no board prints yet: one that boards use may be changed only
+    // by the secretariat of all of them (src/access/directory.ts), which an import does not check.
+    if (blanks && !(await boardsUsing(db, 'person', existing.id)).length) {
       await db
         .updateTable('people')
         .set({

@@ -5,7 +5,7 @@ import type { Database } from '../../db/database.ts';
 import type { MeetingStatus } from '../../db/schema.ts';
 import { BadRequest, Conflict, Forbidden, NotFound } from '../../http/errors.ts';
 import { assertVersion } from '../../http/etag.ts';
-import { decodeCursor, type Page, toPage } from '../../http/pagination.ts';
+import { cursorValue, decodeCursor, type Page, toPage } from '../../http/pagination.ts';
 import { requireRole, requireUser } from '../../http/principal.ts';
 import { addDays, fromLondon, startOfLondonDay, toLondon } from '../../time/london.ts';
 import * as agendaRepo from '../agenda/repo.ts';
@@ -57,17 +57,10 @@ function auditRecord(row: repo.MeetingRow) {
 }
 
 /** The list's cursor is (start, id) of the last row seen; anything else was not made by this API. */
-const cursorShape = z.tuple([z.iso.datetime(), z.uuid()]);
+const cursorShape = z.tuple([z.iso.datetime().pipe(cursorValue.instant), cursorValue.uuid]);
 function meetingCursor(cursor: string | undefined): { startsAt: Date; id: string } | undefined {
-  const values = decodeCursor(cursor, 2);
-  if (!values) return undefined;
-  const parsed = cursorShape.safeParse(values);
-  if (!parsed.success) {
-    throw new BadRequest('The cursor is not valid.', [
-      { path: 'querystring.cursor', message: 'not a cursor from this API' },
-    ]);
-  }
-  return { startsAt: new Date(parsed.data[0]), id: parsed.data[1] };
+  const values = decodeCursor(cursor, cursorShape);
+  return values && { startsAt: new Date(values[0]), id: values[1] };
 }
 
 async function detailOf(ctx: ServiceContext, db: Database, id: string): Promise<MeetingDetail> {

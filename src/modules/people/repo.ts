@@ -78,3 +78,34 @@ export async function updatePerson(
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+export type DirectoryKind = 'organisation' | 'person';
+
+/**
+ * The boards that USE a directory record, i.e. print it (or may print it) on their outputs:
+ * - a person: attendance and declarations at the board's meetings, askers and answerers of its
+ *   questions, owners of its actions, presenters of its agenda items (by `personId`);
+ * - an organisation: owner of the board's actions (the action tracker and action log print it).
+ * Attendance prints the organisation typed on the attendance row, not the directory's, so an
+ * organisation is not "used" through the people who belong to it.
+ */
+export async function boardsUsing(
+  db: Database,
+  kind: DirectoryKind,
+  id: string,
+): Promise<{ id: string; code: string }[]> {
+  const uses =
+    kind === 'organisation'
+      ? sql`select board_id from actions where owner_organisation_id = ${id}`
+      : sql`
+          select m.board_id from attendance a join meetings m on m.id = a.meeting_id where a.person_id = ${id}
+          union select m.board_id from declarations d join meetings m on m.id = d.meeting_id where d.person_id = ${id}
+          union select m.board_id from questions q join meetings m on m.id = q.meeting_id
+            where q.asked_by_person_id = ${id} or q.answered_by_person_id = ${id}
+          union select board_id from actions where owner_person_id = ${id}
+          union select m.board_id from agenda_items i join meetings m on m.id = i.meeting_id
+            where i.presenters @> jsonb_build_array(jsonb_build_object('personId', ${id}::text))`;
+  const { rows } = await sql<{ id: string; code: string }>`
+    select b.id, b.code from boards b where b.id in (${uses}) order by b.code`.execute(db);
+  return rows;
+}

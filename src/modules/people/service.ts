@@ -1,3 +1,4 @@
+import { requireDirectoryChange } from '../../access/index.ts';
 import type { ServiceContext } from '../../context.ts';
 import { NotFound } from '../../http/errors.ts';
 import { type Actor, requireRole, requireUser } from '../../http/principal.ts';
@@ -5,7 +6,10 @@ import { recordAudit } from '../audit/repo.ts';
 import * as repo from './repo.ts';
 import type { Organisation, OrganisationInput, Person, PersonInput, PersonPatch } from './schemas.ts';
 
-/** The directory is maintained by the secretariat (any board) and admins; every signed-in user may read it. */
+/**
+ * The directory is maintained by the secretariat (any board) and admins; every signed-in user may read
+ * it. Adding a record is open to any of them; changing one that boards print is not (src/access/directory.ts).
+ */
 function requireDirectoryEditor(actor: Actor) {
   return requireRole(actor, 'admin', 'secretariat');
 }
@@ -70,10 +74,12 @@ export async function updateOrganisation(
   id: string,
   input: Partial<OrganisationInput>,
 ): Promise<Organisation> {
-  const user = requireDirectoryEditor(ctx.actor);
+  requireDirectoryEditor(ctx.actor);
   return ctx.db.transaction().execute(async (db) => {
     const before = await repo.findOrganisation(db, id);
     if (!before) throw new NotFound('organisation');
+    const usedBy = await repo.boardsUsing(db, 'organisation', id);
+    const user = requireDirectoryChange(ctx.actor, 'organisation', usedBy);
     const after = await repo.updateOrganisation(db, id, {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.shortName !== undefined ? { short_name: input.shortName } : {}),
@@ -87,6 +93,7 @@ export async function updateOrganisation(
       before: toOrganisation(before),
       after: result,
       requestId: ctx.requestId,
+      boardIds: usedBy.map((board) => board.id),
     });
     return result;
   });
@@ -129,10 +136,12 @@ export async function createPerson(ctx: ServiceContext, input: PersonInput): Pro
 }
 
 export async function updatePerson(ctx: ServiceContext, id: string, input: PersonPatch): Promise<Person> {
-  const user = requireDirectoryEditor(ctx.actor);
+  requireDirectoryEditor(ctx.actor);
   return ctx.db.transaction().execute(async (db) => {
     const before = await repo.findPerson(db, id);
     if (!before) throw new NotFound('person');
+    const usedBy = await repo.boardsUsing(db, 'person', id);
+    const user = requireDirectoryChange(ctx.actor, 'person', usedBy);
     await repo.updatePerson(db, id, {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.jobTitle !== undefined ? { job_title: input.jobTitle } : {}),
@@ -147,6 +156,7 @@ export async function updatePerson(ctx: ServiceContext, id: string, input: Perso
       before: toPerson(before),
       after,
       requestId: ctx.requestId,
+      boardIds: usedBy.map((board) => board.id),
     });
     return after;
   });

@@ -11,6 +11,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, problems } from '../../http/common-schemas.ts';
 import { NotFound } from '../../http/errors.ts';
+import { publicCostlyRateLimit } from '../../http/rate-limits.ts';
 import * as decisions from '../decisions/service.ts';
 import { pdfResponse } from '../documents/schemas.ts';
 import { chainHeads } from './chain.ts';
@@ -437,12 +438,13 @@ const jsonApi: FastifyPluginAsyncZod<PublicDataOptions> = async (app, opts) => {
   app.get(
     '/meetings/:id/notes/diff',
     {
+      config: { rateLimit: publicCostlyRateLimit },
       schema: {
         tags,
         summary: 'What changed between two published versions of the notes',
         params: idParams,
         querystring: diffQuery,
-        response: { 200: notesDiffSchema, ...problems(400, 404) },
+        response: { 200: notesDiffSchema, ...problems(400, 404, 429) },
       },
     },
     async (request) =>
@@ -574,12 +576,13 @@ const jsonApi: FastifyPluginAsyncZod<PublicDataOptions> = async (app, opts) => {
   app.get(
     '/decisions/:id/diff',
     {
+      config: { rateLimit: publicCostlyRateLimit },
       schema: {
         tags,
         summary: 'What changed between two published versions of a decision',
         params: idParams,
         querystring: diffQuery,
-        response: { 200: notesDiffSchema, ...problems(400, 404) },
+        response: { 200: notesDiffSchema, ...problems(400, 404, 429) },
       },
     },
     async (request) =>
@@ -588,7 +591,7 @@ const jsonApi: FastifyPluginAsyncZod<PublicDataOptions> = async (app, opts) => {
   app.get(
     '/search',
     {
-      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      config: { rateLimit: publicCostlyRateLimit },
       schema: {
         tags,
         summary: 'Search published notes, decisions, agenda titles and public actions',

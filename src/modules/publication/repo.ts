@@ -49,6 +49,7 @@ const versions = versionStore('notes_versions', [
 export const listVersions = (db: Database, meetingId: string) => versions.list(db, [meetingId]);
 export type VersionMeta = Awaited<ReturnType<typeof listVersions>>[number];
 export const latestVersion = versions.latest;
+export const findVersionMeta = versions.findMeta;
 export const findVersionJson = versions.findJson;
 export const findVersionPdf = versions.findPdf;
 export const insertVersion = versions.insert;

@@ -411,9 +411,13 @@ export const versionPdf = (db: Database, meetingId: string, versionNo: number) =
 
 export function notesDiff(db: Database, meetingId: string, from: number, to: number): Promise<NotesDiff> {
   return versionsDiff(
+    'notes',
     from,
     to,
-    (n) => versionJson(db, meetingId, n),
+    {
+      meta: (n) => publishedVersion(repo.findVersionMeta(db, meetingId, n)),
+      json: (n) => versionJson(db, meetingId, n),
+    },
     (json) => notesLines((JSON.parse(json) as NotesSnapshot).notes),
   );
 }

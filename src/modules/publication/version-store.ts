@@ -68,6 +68,14 @@ export function versionStore<T extends VersionTable, M extends keyof Row<T> & st
         .limit(1)
         .executeTakeFirst() as Promise<Columns<T, M | 'canonical_json'> | undefined>;
     },
+    /** One version's listing columns, without the JSON or the bytes. */
+    findMeta: (db: Database, ownerId: string, versionNo: number) =>
+      untyped(db)
+        .selectFrom(name)
+        .select(columns)
+        .where(owner, '=', ownerId)
+        .where('version_no', '=', versionNo)
+        .executeTakeFirst() as Promise<Columns<T, M> | undefined>,
     findJson: (db: Database, ownerId: string, versionNo: number) =>
       one(db, ownerId, versionNo, 'canonical_json'),
     findPdf: (db: Database, ownerId: string, versionNo: number) => one(db, ownerId, versionNo, 'pdf'),

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BadRequest, NotFound } from '../../http/errors.ts';
+import { cachedDiff, type DiffKind } from './diff-cache.ts';
 import { diffLines, diffText, hunks } from './line-diff.ts';
 import type { NotesDiff } from './schemas.ts';
 
@@ -27,15 +28,27 @@ export async function publishedVersion<Row>(found: Promise<Row | undefined>): Pr
   return row;
 }
 
+/** A published version's row id and reason, as every version listing reads them. */
+interface VersionMeta {
+  id: string;
+  reason: string | null;
+}
+
 /**
  * What changed between two published versions of one thing (notes, a decision), as readable lines:
- * 400 for the same version twice, 404 for a version that does not exist. `lines` turns a version's
- * canonical JSON into the lines a reader compares; the reason is the later version's.
+ * 400 for the same version twice, 404 for a version that does not exist. `meta` finds a version's
+ * row (its id keys the cache: frozen versions never change, so each pair is diffed once), `json`
+ * its canonical JSON, and `lines` turns that into the lines a reader compares; the reason is the
+ * later version's.
  */
 export async function versionsDiff(
+  kind: DiffKind,
   from: number,
   to: number,
-  find: (versionNo: number) => Promise<{ canonical_json: string; reason: string | null }>,
+  find: {
+    meta: (versionNo: number) => Promise<VersionMeta>;
+    json: (versionNo: number) => Promise<{ canonical_json: string }>;
+  },
   lines: (canonicalJson: string) => string[],
 ): Promise<NotesDiff> {
   if (from === to) {
@@ -43,8 +56,11 @@ export async function versionsDiff(
       { path: 'querystring.to', message: 'same as from' },
     ]);
   }
-  const [a, b] = await Promise.all([find(from), find(to)]);
-  return readableDiff(from, to, b.reason, lines(a.canonical_json), lines(b.canonical_json));
+  const [a, b] = await Promise.all([find.meta(from), find.meta(to)]);
+  return cachedDiff(kind, a.id, b.id, async () => {
+    const [before, after] = await Promise.all([find.json(from), find.json(to)]);
+    return readableDiff(from, to, b.reason, lines(before.canonical_json), lines(after.canonical_json));
+  });
 }
 
 /** Both drivers return bytea as bytes: a Buffer from pg, a Uint8Array from PGlite. */

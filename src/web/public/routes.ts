@@ -16,6 +16,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { text } from '../../http/common-schemas.ts';
 import { AppError } from '../../http/errors.ts';
+import { publicCostlyRateLimit } from '../../http/rate-limits.ts';
 import * as decisions from '../../modules/decisions/service.ts';
 import { paths } from '../../modules/publication/public-paths.ts';
 import { registerPublicCaching } from '../../modules/publication/public-routes.ts';
@@ -208,7 +209,10 @@ export const publicSiteRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/meetings/:id/notes/changes',
-    { schema: { ...page, params: idParams, querystring: changesQuery } },
+    {
+      config: { rateLimit: publicCostlyRateLimit },
+      schema: { ...page, params: idParams, querystring: changesQuery },
+    },
     async (request, reply) => {
       const { db } = request.ctx();
       const { id } = request.params;
@@ -279,7 +283,10 @@ export const publicSiteRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/decisions/:id/changes',
-    { schema: { ...page, params: idParams, querystring: changesQuery } },
+    {
+      config: { rateLimit: publicCostlyRateLimit },
+      schema: { ...page, params: idParams, querystring: changesQuery },
+    },
     async (request, reply) => {
       const { db } = request.ctx();
       const { id } = request.params;
@@ -307,7 +314,7 @@ export const publicSiteRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/search',
     {
-      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      config: { rateLimit: publicCostlyRateLimit },
       schema: { ...page, querystring: searchQuery },
     },
     async (request, reply) => {
