@@ -8,6 +8,7 @@ export { canAdministerBoard, canSee, canUpdateAction, visibleConfidentialities }
 export { atLeast, isPublic, referenceSeries, stricter, titleListed } from './confidentiality.ts';
 export { type BoardRef, requireDirectoryChange } from './directory.ts';
 export {
+  actionUpdateVisibleToActor,
   administersBoard,
   questionConfidentiality,
   questionNumberFor,

@@ -50,3 +50,21 @@ export function questionNumberFor(actor: Actor, question: string, boardId: Ref):
              and ${visibleToActor(actor, 'nm.board_id', questionConfidentiality('ni'))})
     end`;
 }
+
+/**
+ * Which action updates an actor may read, given the action is one they may see: updates published
+ * on the public website, and the rest only for the board's secretariat and the officers of the
+ * organisation that owns the action. `action` and `update` are the aliases of the joined rows.
+ */
+export function actionUpdateVisibleToActor(
+  actor: Actor,
+  action: string,
+  update: string,
+): RawBuilder<SqlBool> {
+  if (!actor) return sql<SqlBool>`false`;
+  const conditions = [sql`${sql.ref(`${update}.public`)}`, administersBoard(actor, `${action}.board_id`)];
+  if (hasRole(actor, 'officer') && actor.organisationId) {
+    conditions.push(sql`${sql.ref(`${action}.owner_organisation_id`)} = ${actor.organisationId}`);
+  }
+  return sql<SqlBool>`(${sql.join(conditions, sql` or `)})`;
+}

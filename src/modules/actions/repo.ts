@@ -1,11 +1,11 @@
 import { type Insertable, type RawBuilder, type SqlBool, sql, type Updateable } from 'kysely';
 import { z } from 'zod';
-import { visibleToActor } from '../../access/index.ts';
+import { actionUpdateVisibleToActor, visibleToActor } from '../../access/index.ts';
 import { referenceNumber, referencePrefix } from '../../db/action-reference-order.ts';
 import type { Database } from '../../db/database.ts';
 import type { ActionStatus, ActionsTable, ActionUpdatesTable, Confidentiality } from '../../db/schema.ts';
 import { cursorValue } from '../../http/pagination.ts';
-import { type Actor, hasRole, isAdmin } from '../../http/principal.ts';
+import type { Actor } from '../../http/principal.ts';
 
 function actionsQuery(db: Database) {
   return db
@@ -170,23 +170,6 @@ export function listMattersArising(db: Database, actor: Actor, boardId: string, 
     .execute();
 }
 
-/**
- * Non-public updates are for the board's secretariat and the owning organisation's officers; the
- * query joins `actions` for the owner.
- */
-function updateVisible(actor: Actor): RawBuilder<SqlBool> {
-  if (!actor) return sql<SqlBool>`false`;
-  if (isAdmin(actor)) return sql<SqlBool>`true`;
-  const conditions = [sql`action_updates.public`];
-  if (hasRole(actor, 'secretariat') && actor.secretariatBoardIds.length) {
-    conditions.push(sql`actions.board_id in (${sql.join(actor.secretariatBoardIds)})`);
-  }
-  if (hasRole(actor, 'officer') && actor.organisationId) {
-    conditions.push(sql`actions.owner_organisation_id = ${actor.organisationId}`);
-  }
-  return sql<SqlBool>`(${sql.join(conditions, sql` or `)})`;
-}
-
 function updatesQuery(db: Database, actor: Actor) {
   return db
     .selectFrom('action_updates')
@@ -204,7 +187,7 @@ function updatesQuery(db: Database, actor: Actor) {
       'files.filename as evidence_filename',
       'files.size_bytes as evidence_size_bytes',
     ])
-    .where(updateVisible(actor));
+    .where(actionUpdateVisibleToActor(actor, 'actions', 'action_updates'));
 }
 
 export type UpdateRow = Awaited<ReturnType<typeof listUpdates>>[number];
