@@ -100,6 +100,14 @@ the OPCC; **exempt** — on AGB under an exempt item; **opcc-only** — on AGB, 
 **–** — not tied to a board (plans, people, users, lists). 404 where existence itself is hidden,
 403 where the caller may see the object but not change it, 401 without a token.
 
+Who sees what is decided in one place, \`src/access/\`, and confidentiality is effective: an object is
+as confidential as the most confidential of itself and its containers (item → questions → actions →
+updates; item → papers), held by the database (migration 0011) whenever an item is restricted or a
+question moves. So an **exempt** action (one under an exempt item, however it got there) is 404 for
+members and other boards' secretariats, as its item is; an **opcc-only** one is 404 for officers too.
+An exempt item's title alone is public where its board lists exempt titles (the agenda lists it, the
+API returns it with \`withheld: true\`); its content is not, so \`GET /api/v1/agenda-items/:id\` stays 404.
+
 Directory records (organisations, people) are shared by every board. The matrix's \`PATCH
 /api/v1/organisations/:id\` and \`/people/:id\` rows use records no board uses yet, which any
 secretariat may change. A record that boards USE — a person in a meeting's attendance or

@@ -245,6 +245,12 @@ describe('officers and members in the browser', () => {
       location: 'Lloyd House',
       questionDeadline: '2026-11-01T12:00:00Z',
     });
+    // An exempt item the board lists by title: members read its title, but file no questions under it.
+    await post(`/api/v1/meetings/${open.id}/agenda`, {
+      title: 'Covert tactics (exempt)',
+      confidentiality: 'exempt',
+      exemptReason: 'Paragraph 7',
+    });
     const member = await signIn(browser, w.baseUrl, w.member.email);
     const { page } = member;
     expect(page.url()).toBe(`${w.baseUrl}/staff/questions`);
@@ -254,6 +260,7 @@ describe('officers and members in the browser', () => {
     expect(await capture(page, '12-member-questions')).toEqual([]);
 
     await go(page, `a[href="/staff/questions/new?meeting=${open.id}"]`);
+    expect(await text(page)).not.toContain('Covert tactics');
     await page.type('#text', 'How many officers were trained in domestic abuse this year?');
     expect(await capture(page, '13-member-ask')).toEqual([]);
     await go(page, 'main form button[type="submit"]');

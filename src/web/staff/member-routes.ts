@@ -61,11 +61,14 @@ async function renderForm(request: FastifyRequest, reply: FastifyReply, form: Qu
       },
       editing,
       form,
-      items: meeting.detail.items.map((i) => ({
-        id: i.id,
-        label: `${i.number}. ${i.title}`,
-        selected: i.id === form.itemId,
-      })),
+      // A withheld item (an exempt one listed by title) takes no questions from those who cannot read it.
+      items: meeting.detail.items
+        .filter((i) => !i.withheld)
+        .map((i) => ({
+          id: i.id,
+          label: `${i.number}. ${i.title}`,
+          selected: i.id === form.itemId,
+        })),
       action: editing ? `/staff/questions/${form.questionId}` : '/staff/questions',
       withdrawAction: editing ? `/staff/questions/${form.questionId}/withdraw` : null,
     },
