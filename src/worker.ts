@@ -9,26 +9,16 @@
  * is still running back to the queue (a retry picks it up), then close Chromium and the database.
  */
 import pino from 'pino';
-import { ConfigError, loadConfig } from './config.ts';
-import { openDatabase } from './db/database.ts';
 import { startJobQueue } from './jobs/queue.ts';
 import { startRenderWorker } from './jobs/render-worker.ts';
 import { createDocumentsPool } from './modules/documents/runtime.ts';
 import { createDocumentService } from './modules/documents/service.ts';
+import { loadConfigOrExit, onShutdownSignal, openProcessDatabase, runMain } from './startup.ts';
 
 const SHUTDOWN_GRACE_MS = 8_000;
 
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const log = pino({ level: config.logLevel, name: 'render-worker' });
   if (config.database.kind !== 'postgres') {
     log.error(
@@ -38,7 +28,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const database = await openDatabase(config.database, log);
+  // The API process migrates; the worker only uses the schema.
+  const database = await openProcessDatabase(config, { migrate: false, log });
   const pool = createDocumentsPool(config);
   const documents = createDocumentService({
     db: database.db,
@@ -51,32 +42,17 @@ async function main(): Promise<void> {
   const worker = await startRenderWorker({ queue, db: database.db, documents, log });
   log.info({ worker: worker.id, pid: process.pid }, 'render worker started');
 
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    log.info({ signal }, 'render worker stopping');
-    const force = setTimeout(() => {
-      log.error({}, 'shutdown took too long; exiting');
-      process.exit(1);
-    }, SHUTDOWN_GRACE_MS + 5_000);
-    force.unref();
-    try {
+  onShutdownSignal({
+    log,
+    message: 'render worker stopping',
+    forceExitMs: SHUTDOWN_GRACE_MS + 5_000,
+    stop: async () => {
       await queue.stop(SHUTDOWN_GRACE_MS);
       await pool.close();
       await database.close();
       log.info({}, 'render worker stopped');
-      process.exit(0);
-    } catch (err) {
-      log.error({ err }, 'error during shutdown');
-      process.exit(1);
-    }
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+    },
+  });
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+runMain(main);

@@ -2,13 +2,17 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 /** Table types, kept by hand beside the migrations in migrations/. */
 
+/** A timestamp the database defaults (now()): an insert may leave it out. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A NOT NULL timestamp with no default: an insert must give it. */
+type RequiredTimestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 /** Written only by a trigger: never inserted or updated by the application. */
 type ReadonlyGenerated = ColumnType<Date, never, never>;
 /** A calendar date as 'YYYY-MM-DD' (both drivers are set to return it as text). */
 type DateOnly = string;
-type Tsvector = ColumnType<string, never, never>;
+/** Generated always (to_tsvector(...) stored): never written; nullable, as generated columns are. */
+type Tsvector = ColumnType<string | null, never, never>;
 
 export type Role = 'admin' | 'secretariat' | 'officer' | 'member';
 export type Confidentiality = 'public' | 'exempt' | 'opcc_only';
@@ -83,7 +87,7 @@ export interface RefreshTokensTable {
   user_id: string;
   family_id: string;
   token_hash: string;
-  expires_at: Timestamp;
+  expires_at: RequiredTimestamp;
   created_at: CreatedAt;
   used_at: Timestamp | null;
   revoked_at: Timestamp | null;
@@ -148,7 +152,7 @@ export interface BoardSecretariatTable {
 export interface MeetingsTable {
   id: Generated<string>;
   board_id: string;
-  starts_at: Timestamp;
+  starts_at: RequiredTimestamp;
   location: Generated<string>;
   online: Generated<boolean>;
   status: ColumnType<MeetingStatus, MeetingStatus | undefined, MeetingStatus>;

@@ -282,20 +282,8 @@ export async function insertUpdate(
   return id;
 }
 
-export async function insertFile(
-  db: Database,
-  row: {
-    filename: string;
-    content_type: string;
-    size_bytes: number;
-    sha256: string;
-    data: Buffer;
-    uploaded_by: string;
-  },
-) {
-  const { id } = await db.insertInto('files').values(row).returning('id').executeTakeFirstOrThrow();
-  return id;
-}
+/** Files live in one table, stored by one function (src/modules/files/repo.ts). */
+export { insertFile } from '../files/repo.ts';
 
 export function findOrganisation(db: Database, id: string) {
   return db.selectFrom('organisations').select(['id', 'short_name']).where('id', '=', id).executeTakeFirst();

@@ -50,20 +50,8 @@ export async function readFileData(db: Database, fileId: string): Promise<Buffer
     : Buffer.from(row.data.buffer, row.data.byteOffset, row.data.byteLength);
 }
 
-export async function insertFile(
-  db: Database,
-  row: {
-    filename: string;
-    content_type: string;
-    size_bytes: number;
-    sha256: string;
-    data: Buffer;
-    uploaded_by: string;
-  },
-): Promise<string> {
-  const { id } = await db.insertInto('files').values(row).returning('id').executeTakeFirstOrThrow();
-  return id;
-}
+/** Files live in one table, stored by one function (src/modules/files/repo.ts). */
+export { insertFile } from '../files/repo.ts';
 
 export async function insertPaper(
   db: Database,
