@@ -9,9 +9,9 @@
  * dead-letter queue. On shutdown, documents not yet started are left for the retry.
  */
 import type { JobResult, JobWithMetadata } from 'pg-boss';
+import { AppError } from '../core/errors.ts';
 import type { Database } from '../db/database.ts';
 import type { RenderedDocumentKind } from '../db/schema.ts';
-import { AppError } from '../http/errors.ts';
 import type { DocumentService } from '../modules/documents/service.ts';
 import { type JobQueue, type QueueLogger, RENDER_QUEUE } from './queue.ts';
 import * as repo from './render-batches-repo.ts';

@@ -1,11 +1,11 @@
 import { atLeast, canAdministerBoard, canSee } from '../../access/index.ts';
 import type { ServiceContext } from '../../context.ts';
+import { BadRequest, Conflict, Forbidden, NotFound } from '../../core/errors.ts';
+import { type Actor, type Principal, requireUser } from '../../core/principal.ts';
+import { assertVersion } from '../../core/version.ts';
 import type { Database } from '../../db/database.ts';
 import type { Confidentiality } from '../../db/schema.ts';
-import { BadRequest, Conflict, Forbidden, NotFound } from '../../http/errors.ts';
-import { assertVersion } from '../../http/etag.ts';
 import { decodeCursor, type Page, toPage } from '../../http/pagination.ts';
-import { type Actor, type Principal, requireUser } from '../../http/principal.ts';
 import { addDays, londonDate, todayInLondon } from '../../time/london.ts';
 import { recordAudit } from '../audit/repo.ts';
 import { assertMeetingEditable } from '../publication/guard.ts';

@@ -1,8 +1,8 @@
 import { canAdministerBoard, canSee } from '../../access/index.ts';
 import type { ServiceContext } from '../../context.ts';
+import { Forbidden, NotFound } from '../../core/errors.ts';
+import { type Principal, requireUser } from '../../core/principal.ts';
 import type { Database } from '../../db/database.ts';
-import { Forbidden, NotFound } from '../../http/errors.ts';
-import { type Principal, requireUser } from '../../http/principal.ts';
 import { findMeeting } from '../meetings/repo.ts';
 import { assertMeetingEditable } from '../publication/guard.ts';
 import * as repo from './repo.ts';

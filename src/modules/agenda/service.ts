@@ -1,9 +1,9 @@
 import type { ServiceContext } from '../../context.ts';
+import { BadRequest, Conflict, NotFound } from '../../core/errors.ts';
+import type { Actor } from '../../core/principal.ts';
+import { assertVersion } from '../../core/version.ts';
 import type { Database } from '../../db/database.ts';
 import type { Presenter } from '../../db/schema.ts';
-import { BadRequest, Conflict, NotFound } from '../../http/errors.ts';
-import { assertVersion } from '../../http/etag.ts';
-import type { Actor } from '../../http/principal.ts';
 import { richTextToPlain, sanitizeRichText } from '../../rich-text/sanitize.ts';
 import { recordAudit } from '../audit/repo.ts';
 import { getMeetingForContentEdit, getMeetingForRead } from '../meetings/meeting-access.ts';

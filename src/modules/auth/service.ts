@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { Unauthorized } from '../../core/errors.ts';
+import type { Principal } from '../../core/principal.ts';
 import type { Database } from '../../db/database.ts';
-import { Unauthorized } from '../../http/errors.ts';
-import type { Principal } from '../../http/principal.ts';
 import { recordAudit } from '../audit/repo.ts';
 import { verifyPassword } from './passwords.ts';
 import { hashRefreshToken, newRefreshToken } from './refresh-tokens.ts';

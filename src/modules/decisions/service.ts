@@ -6,10 +6,10 @@
 
 import { canAdministerBoard } from '../../access/index.ts';
 import type { ServiceContext } from '../../context.ts';
+import { BadRequest, Conflict, Forbidden, NotFound } from '../../core/errors.ts';
+import { type Principal, requireRole, requireUser } from '../../core/principal.ts';
+import { assertVersion } from '../../core/version.ts';
 import type { Database } from '../../db/database.ts';
-import { BadRequest, Conflict, Forbidden, NotFound } from '../../http/errors.ts';
-import { assertVersion } from '../../http/etag.ts';
-import { type Principal, requireRole, requireUser } from '../../http/principal.ts';
 import type { BrowserPool } from '../../render/browser-pool.ts';
 import { toLondon } from '../../time/london.ts';
 import { recordAudit } from '../audit/repo.ts';

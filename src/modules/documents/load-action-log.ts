@@ -4,9 +4,9 @@
  */
 
 import { isPublic } from '../../access/index.ts';
+import { BadRequest } from '../../core/errors.ts';
 import type { Database } from '../../db/database.ts';
 import type { ActionStatus as DbActionStatus } from '../../db/schema.ts';
-import { BadRequest } from '../../http/errors.ts';
 import { formatLongDate } from '../../render/date-format.ts';
 import type { ActionLogRow, ActionLogViewModel, ActionStatus } from '../../render/view-models.ts';
 import { londonDate } from '../../time/london.ts';

@@ -2,9 +2,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { canSee } from '../../access/index.ts';
 import type { ServiceContext } from '../../context.ts';
+import { NotFound, ServiceUnavailable } from '../../core/errors.ts';
+import { requireUser } from '../../core/principal.ts';
 import type { RenderedDocumentKind } from '../../db/schema.ts';
-import { NotFound, ServiceUnavailable } from '../../http/errors.ts';
-import { requireUser } from '../../http/principal.ts';
 import { RenderError } from '../../render/render-errors.ts';
 import type { DocumentInput } from './input-hash.ts';
 import type { ActionLogFilters } from './load-action-log.ts';

@@ -1,7 +1,7 @@
 import type { ServiceContext } from '../../context.ts';
+import { NotFound } from '../../core/errors.ts';
+import { requireUser } from '../../core/principal.ts';
 import type { Confidentiality } from '../../db/schema.ts';
-import { NotFound } from '../../http/errors.ts';
-import { requireUser } from '../../http/principal.ts';
 import { requireItemOfMeeting } from '../agenda/item-access.ts';
 import { recordAudit } from '../audit/repo.ts';
 import { findPerson } from '../people/repo.ts';

@@ -1,6 +1,6 @@
 import { visibleConfidentialities } from '../../access/index.ts';
+import type { Actor } from '../../core/principal.ts';
 import type { Database } from '../../db/database.ts';
-import type { Actor } from '../../http/principal.ts';
 import { formatLongDate } from '../../render/date-format.ts';
 import { toLondon } from '../../time/london.ts';
 import { visibleAgenda } from '../agenda/visible-items.ts';

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { canAdministerBoard } from '../../access/index.ts';
 import type { ServiceContext } from '../../context.ts';
+import { BadRequest, Conflict, Forbidden, NotFound } from '../../core/errors.ts';
+import { requireRole, requireUser } from '../../core/principal.ts';
+import { assertVersion } from '../../core/version.ts';
 import type { Database } from '../../db/database.ts';
 import type { MeetingStatus } from '../../db/schema.ts';
-import { BadRequest, Conflict, Forbidden, NotFound } from '../../http/errors.ts';
-import { assertVersion } from '../../http/etag.ts';
 import { cursorValue, decodeCursor, type Page, toPage } from '../../http/pagination.ts';
-import { requireRole, requireUser } from '../../http/principal.ts';
 import { addDays, fromLondon, startOfLondonDay, toLondon } from '../../time/london.ts';
 import * as agendaRepo from '../agenda/repo.ts';
 import { recordAudit } from '../audit/repo.ts';

@@ -6,8 +6,8 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { NotFound } from '../../core/errors.ts';
 import { idParams, problems } from '../../http/common-schemas.ts';
-import { NotFound } from '../../http/errors.ts';
 import { CHAIN_VERSION, type ChainLink, chainLinks } from './chain.ts';
 import { api } from './public-paths.ts';
 import { findBoard } from './public-read.ts';

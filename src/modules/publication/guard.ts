@@ -3,9 +3,10 @@
  * before they change it (inside their transaction, after locking the meeting row, so a publish and an
  * edit never interleave). Approved and published notes are frozen; a correction reopens them.
  */
+
+import { Conflict } from '../../core/errors.ts';
 import type { Database } from '../../db/database.ts';
 import type { MeetingStatus, NotesState } from '../../db/schema.ts';
-import { Conflict } from '../../http/errors.ts';
 import { isEditable } from './notes-state.ts';
 
 const why: Partial<Record<NotesState, string>> = {

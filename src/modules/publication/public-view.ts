@@ -2,8 +2,9 @@
  * The public read model shaped for output (JSON and pages alike): what public-read.ts returns, with
  * the stable URLs of public-paths.ts. Nothing is added here that the read model did not allow.
  */
+
+import { NotFound } from '../../core/errors.ts';
 import type { Database } from '../../db/database.ts';
-import { NotFound } from '../../http/errors.ts';
 import { api, paths } from './public-paths.ts';
 import * as read from './public-read.ts';
 

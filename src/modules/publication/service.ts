@@ -6,10 +6,10 @@
 
 import { canAdministerBoard } from '../../access/index.ts';
 import type { ServiceContext } from '../../context.ts';
+import { BadRequest, Conflict, NotFound } from '../../core/errors.ts';
+import type { Principal } from '../../core/principal.ts';
 import type { Database } from '../../db/database.ts';
 import type { MeetingStatus, NotesState } from '../../db/schema.ts';
-import { BadRequest, Conflict, NotFound } from '../../http/errors.ts';
-import type { Principal } from '../../http/principal.ts';
 import { toLondon } from '../../time/london.ts';
 import { recordAudit } from '../audit/repo.ts';
 import { canonicalJson } from '../documents/input-hash.ts';

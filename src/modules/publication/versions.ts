@@ -1,7 +1,7 @@
 /** Pieces every frozen publication shares: hashing, the readable diff, how a PDF is sent. */
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { BadRequest, NotFound } from '../../http/errors.ts';
+import { BadRequest, NotFound } from '../../core/errors.ts';
 import { cachedDiff, type DiffKind } from './diff-cache.ts';
 import { diffLines, diffText, hunks } from './line-diff.ts';
 import type { NotesDiff } from './schemas.ts';

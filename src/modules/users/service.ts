@@ -1,6 +1,6 @@
 import type { ServiceContext } from '../../context.ts';
-import { BadRequest, NotFound } from '../../http/errors.ts';
-import { requireRole } from '../../http/principal.ts';
+import { BadRequest, NotFound } from '../../core/errors.ts';
+import { requireRole } from '../../core/principal.ts';
 import { recordAudit } from '../audit/repo.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { revokeAllForUser } from '../auth/repo.ts';

@@ -3,8 +3,9 @@
  * formatted for reading. Every string is plain text, escaped by the templates, except the rich text
  * of published notes, which was sanitised on the way in and frozen when published.
  */
+
+import { NotFound } from '../../core/errors.ts';
 import type { Database } from '../../db/database.ts';
-import { NotFound } from '../../http/errors.ts';
 import { summaryParagraphs } from '../../modules/decisions/notice.ts';
 import { versionVerification } from '../../modules/publication/chain.ts';
 import { publicationEntries } from '../../modules/publication/feeds.ts';

@@ -7,7 +7,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { canAdministerBoard } from '../../access/index.ts';
-import { NotFound } from '../../http/errors.ts';
+import { NotFound } from '../../core/errors.ts';
 import type { ActionDetail } from '../../modules/actions/schemas.ts';
 import * as actionsService from '../../modules/actions/service.ts';
 import * as peopleService from '../../modules/people/service.ts';

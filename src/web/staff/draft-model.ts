@@ -4,8 +4,8 @@
  * actions raised under it. The same shape feeds the page and the scripts' JSON endpoint.
  */
 import type { FastifyRequest } from 'fastify';
+import { NotFound } from '../../core/errors.ts';
 import type { QuestionSource } from '../../db/schema.ts';
-import { NotFound } from '../../http/errors.ts';
 import { type Action, actionListQuery } from '../../modules/actions/schemas.ts';
 import * as actionsService from '../../modules/actions/service.ts';
 import { requireItemOfMeeting } from '../../modules/agenda/item-access.ts';
