@@ -21,17 +21,18 @@ import { agendaRoutes } from './modules/agenda/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { boardsRoutes } from './modules/boards/routes.ts';
+import { decisionsRoutes } from './modules/decisions/routes.ts';
 import { documentsRoutes } from './modules/documents/routes.ts';
 import { startDocuments } from './modules/documents/runtime.ts';
 import { importRoutes } from './modules/import/routes.ts';
 import { meetingsRoutes } from './modules/meetings/routes.ts';
 import { peopleRoutes } from './modules/people/routes.ts';
 import { plansRoutes } from './modules/plans/routes.ts';
-import { publicDataRoutes } from './modules/publication/public-routes.ts';
 import { publicationRoutes } from './modules/publication/routes.ts';
 import { questionsRoutes } from './modules/questions/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
+import { publicDataRoutes } from './public/routes/index.ts';
 import { webPlugin } from './web/plugin.ts';
 import { publicSiteRoutes } from './web/public/routes.ts';
 
@@ -142,6 +143,7 @@ export async function buildApp({
       await api.register(documentsRoutes);
       await api.register(importRoutes);
       await api.register(publicationRoutes, { protectiveMarking: config.render.protectiveMarking });
+      await api.register(decisionsRoutes, { pool: () => api.documents.pool });
     },
     { prefix: '/api/v1' },
   );

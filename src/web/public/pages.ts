@@ -1,5 +1,5 @@
 /**
- * View models of the public pages: the public read model (src/modules/publication/public-read.ts),
+ * View models of the public pages: the public read model (src/public/read/),
  * formatted for reading. Every string is plain text, escaped by the templates, except the rich text
  * of published notes, which was sanitised on the way in and frozen when published.
  */
@@ -8,12 +8,12 @@ import { NotFound } from '../../core/errors.ts';
 import type { Database } from '../../db/database.ts';
 import { summaryParagraphs } from '../../modules/decisions/notice.ts';
 import { versionVerification } from '../../modules/publication/chain.ts';
-import { publicationEntries } from '../../modules/publication/feeds.ts';
-import { sliceOf } from '../../modules/publication/paging.ts';
-import { api, paths } from '../../modules/publication/public-paths.ts';
-import * as read from '../../modules/publication/public-read.ts';
-import { MARK_END, MARK_START, type SearchHit } from '../../modules/publication/public-search.ts';
-import { meetingDetail } from '../../modules/publication/public-view.ts';
+import { publicationEntries } from '../../public/feeds.ts';
+import { sliceOf } from '../../public/paging.ts';
+import { api, paths } from '../../public/paths.ts';
+import * as read from '../../public/read/index.ts';
+import { MARK_END, MARK_START, type SearchHit } from '../../public/search.ts';
+import { meetingDetail } from '../../public/view.ts';
 import { formatLongDate, formatTime } from '../../render/date-format.ts';
 import { formatFileSize, formatPerson } from '../../render/text-format.ts';
 import type { NotesViewModel } from '../../render/view-models.ts';

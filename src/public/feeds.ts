@@ -2,7 +2,7 @@
  * Feeds: an Atom feed of everything published (agendas, notes and their corrections, decisions) and
  * an iCalendar feed of upcoming public meetings with date, time and place in Europe/London.
  *
- * Both move only on public events (public-events.ts, the rule open data's `modified` uses too), so
+ * Both move only on public events (events.ts, the rule open data's `modified` uses too), so
  * that an observer polling them cannot tell when the secretariat works on a meeting:
  * - What they print is public: a board's name; a meeting's date and time, place, online flag and
  *   cancellation (public facts as soon as the meeting exists); the publication of agendas, notes
@@ -19,14 +19,14 @@
  *   public fact and on nothing else (migration 0013; it started from the old `version`, so it never
  *   went backwards for a client holding an event).
  */
-import type { Database } from '../../db/database.ts';
-import { formatLongDate } from '../../render/date-format.ts';
-import { escapeHtml } from '../../rich-text/sanitize.ts';
-import { londonDate, toLondon } from '../../time/london.ts';
-import type { DecisionSnapshot } from '../decisions/notice.ts';
-import { CHAIN_NAMESPACE, type ChainLink } from './chain.ts';
-import { boardModifiedAt, meetingFactsModifiedAt } from './public-events.ts';
-import { api, paths } from './public-paths.ts';
+import type { Database } from '../db/database.ts';
+import type { DecisionSnapshot } from '../modules/decisions/notice.ts';
+import { CHAIN_NAMESPACE, type ChainLink } from '../modules/publication/chain.ts';
+import { formatLongDate } from '../render/date-format.ts';
+import { escapeHtml } from '../rich-text/sanitize.ts';
+import { londonDate, toLondon } from '../time/london.ts';
+import { boardModifiedAt, meetingFactsModifiedAt } from './events.ts';
+import { api, paths } from './paths.ts';
 
 export interface FeedEntry {
   id: string;
@@ -34,7 +34,7 @@ export interface FeedEntry {
   updated: Date;
   /**
    * When anything the entry shows last changed: its publication, or the public facts of the meeting
-   * or board it names (public-events.ts).
+   * or board it names (events.ts).
    */
   changed: Date;
   /** Path of the page. */

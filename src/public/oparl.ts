@@ -1,6 +1,6 @@
 /**
  * The open data shaped after OParl 1.1 (https://oparl.org/spezifikation/) where it fits, added to
- * what public-view.ts gives so that no existing field changes: boards are Organizations, meetings
+ * what view.ts gives so that no existing field changes: boards are Organizations, meetings
  * Meetings, agenda items AgendaItems, papers and the PDFs of published notes Files. Actions and
  * decisions are not OParl objects; they follow the same conventions with types under this API's own
  * namespace ({base}/public/v1/schema/Action, served as a JSON Schema).
@@ -10,14 +10,14 @@
  * (OParl's `data`) and gain `pagination` and `links` (meetings, actions and decisions page by page,
  * `?page=`).
  * Absolute URLs come from PUBLIC_BASE_URL, else the request's host. Dates: `modified` is the latest
- * public event, never a hidden change (see public-schemas.ts).
+ * public event, never a hidden change (see schemas.ts).
  */
-import { formatLongDate } from '../../render/date-format.ts';
+import { formatLongDate } from '../render/date-format.ts';
+import { boardModifiedAt, latestOf, meetingModifiedAt } from './events.ts';
 import { type ListQuery, type PageAt, pageUrl, spanOf } from './paging.ts';
-import { boardModifiedAt, latestOf, meetingModifiedAt } from './public-events.ts';
-import { api, paths } from './public-paths.ts';
-import type * as read from './public-read.ts';
-import type * as view from './public-view.ts';
+import { api, paths } from './paths.ts';
+import type * as read from './read/index.ts';
+import type * as view from './view.ts';
 
 export const OPARL_VERSION = 'https://schema.oparl.org/1.1/' as const;
 /** This API's own object types (served at api.schema(name)). */

@@ -1,7 +1,7 @@
 /**
- * Paging shared by the open data's lists (public-oparl.ts) and the public pages' (src/web/public),
+ * Paging shared by the open data's lists (oparl.ts) and the public pages' (src/web/public),
  * so that both agree on which rows a page holds, how many pages there are and where links lead.
- * The rows and their count come from the read model (public-read.ts: pageMeetings, pageActions,
+ * The rows and their count come from the read model (read/: pageMeetings, pageActions,
  * pageDecisions); this is only the arithmetic and the addresses.
  */
 

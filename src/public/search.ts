@@ -4,10 +4,10 @@
  * searches only those texts, so a word that appears only in withheld content finds nothing.
  */
 import { sql } from 'kysely';
-import type { Database } from '../../db/database.ts';
-import { londonDate } from '../../time/london.ts';
-import type { DecisionSnapshot } from '../decisions/notice.ts';
-import { listActions } from './public-read.ts';
+import type { Database } from '../db/database.ts';
+import type { DecisionSnapshot } from '../modules/decisions/notice.ts';
+import { londonDate } from '../time/london.ts';
+import { listActions } from './read/index.ts';
 
 export interface SearchHit {
   kind: 'notes' | 'decision' | 'agenda-item' | 'action';

@@ -1,12 +1,12 @@
 /**
- * The public read model shaped for output (JSON and pages alike): what public-read.ts returns, with
- * the stable URLs of public-paths.ts. Nothing is added here that the read model did not allow.
+ * The public read model shaped for output (JSON and pages alike): what read/ returns, with
+ * the stable URLs of paths.ts. Nothing is added here that the read model did not allow.
  */
 
-import { NotFound } from '../../core/errors.ts';
-import type { Database } from '../../db/database.ts';
-import { api, paths } from './public-paths.ts';
-import * as read from './public-read.ts';
+import { NotFound } from '../core/errors.ts';
+import type { Database } from '../db/database.ts';
+import { api, paths } from './paths.ts';
+import * as read from './read/index.ts';
 
 export function board(b: read.PublicBoard) {
   return {
@@ -108,7 +108,7 @@ export async function meetingDetail(db: Database, id: string) {
     decisions: decisions.map(decision),
     /** For the ETag of the meeting page: changes whenever anything shown changes. */
     updatedAt: m.updatedAt,
-    /** The read model, for the OParl fields (public-oparl.ts); not itself output. */
+    /** The read model, for the OParl fields (oparl.ts); not itself output. */
     record: m,
   };
 }

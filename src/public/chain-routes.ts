@@ -2,16 +2,16 @@
  * Open data: a board's publication hash chain (chain.ts), GET /public/v1/boards/{id}/chain. Every
  * link with the hashes it covers, so that anyone can recompute the chain from the published JSON and
  * PDFs, and keep the head: `npm run verify:publications -- --head saved.json` checks later that
- * nothing published up to it has changed. Kept apart from public-routes.ts, which is long enough.
+ * nothing published up to it has changed. Kept apart from routes/, which has enough.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { NotFound } from '../../core/errors.ts';
-import { idParams, problems } from '../../http/common-schemas.ts';
-import { CHAIN_VERSION, type ChainLink, chainLinks } from './chain.ts';
-import { api } from './public-paths.ts';
-import { findBoard } from './public-read.ts';
-import { baseUrlOf, type PublicDataOptions, registerPublicCaching } from './public-routes.ts';
+import { NotFound } from '../core/errors.ts';
+import { idParams, problems } from '../http/common-schemas.ts';
+import { CHAIN_VERSION, type ChainLink, chainLinks } from '../modules/publication/chain.ts';
+import { api } from './paths.ts';
+import { findBoard } from './read/index.ts';
+import { baseUrlOf, type PublicDataOptions, registerPublicCaching } from './routes/caching.ts';
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 

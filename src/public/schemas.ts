@@ -2,12 +2,12 @@
  * The open data: response schemas are allow-lists, so nothing reaches the public that is not named
  * here. URLs are stable paths (UUIDs, version numbers); dates are London calendar dates.
  *
- * Shaped after OParl 1.1 where it fits (see public-oparl.ts): every object also carries `type`,
+ * Shaped after OParl 1.1 where it fits (see oparl.ts): every object also carries `type`,
  * `web`, `created`, `modified`, `deleted` and, because `id` was already the UUID that consumers
  * and our paths use, OParl's `id` (the object's absolute URL) as `oparlId`.
  */
 import { z } from 'zod';
-import { text } from '../../http/common-schemas.ts';
+import { text } from '../http/common-schemas.ts';
 
 const link = z.string().meta({ description: 'A path on this site' });
 const absolute = z
