@@ -11,10 +11,12 @@
 import pino from 'pino';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
-import { startJobQueue } from './jobs/queue.ts';
-import { startRenderWorker } from './jobs/render-worker.ts';
-import { createDocumentsPool } from './modules/documents/runtime.ts';
-import { createDocumentService } from './modules/documents/service.ts';
+import {
+  createDocumentService,
+  createDocumentsPool,
+  startJobQueue,
+  startRenderWorker,
+} from './documents/index.ts';
 
 const SHUTDOWN_GRACE_MS = 8_000;
 

@@ -20,10 +20,10 @@
  *   went backwards for a client holding an event).
  */
 import type { Database } from '../db/database.ts';
-import type { DecisionSnapshot } from '../modules/decisions/notice.ts';
+import type { DecisionSnapshot } from '../documents/index.ts';
 import { CHAIN_NAMESPACE, type ChainLink } from '../modules/publication/chain.ts';
-import { formatLongDate } from '../render/date-format.ts';
 import { escapeHtml } from '../rich-text/sanitize.ts';
+import { formatLongDate } from '../text/date-format.ts';
 import { londonDate, toLondon } from '../time/london.ts';
 import { boardModifiedAt, meetingFactsModifiedAt } from './events.ts';
 import { api, paths } from './paths.ts';

@@ -12,7 +12,7 @@
  * Absolute URLs come from PUBLIC_BASE_URL, else the request's host. Dates: `modified` is the latest
  * public event, never a hidden change (see schemas.ts).
  */
-import { formatLongDate } from '../render/date-format.ts';
+import { formatLongDate } from '../text/date-format.ts';
 import { boardModifiedAt, latestOf, meetingModifiedAt } from './events.ts';
 import { type ListQuery, type PageAt, pageUrl, spanOf } from './paging.ts';
 import { api, paths } from './paths.ts';

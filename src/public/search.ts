@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
-import type { DecisionSnapshot } from '../modules/decisions/notice.ts';
+import type { DecisionSnapshot } from '../documents/index.ts';
 import { londonDate } from '../time/london.ts';
 import { listActions } from './read/index.ts';
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../core/errors.ts';
 import type { Database } from '../db/database.ts';
 import * as auth from '../modules/auth/service.ts';
-import { pluralise } from '../render/text-format.ts';
+import { pluralise } from '../text/text-format.ts';
 import { safeNext } from './errors.ts';
 import { clearSessionCookie, type SessionCodec, setSessionCookie } from './session.ts';
 

@@ -10,7 +10,7 @@ import { buildApp } from '../../src/app.ts';
 import type { Config } from '../../src/config.ts';
 import type { Role } from '../../src/db/schema.ts';
 import { hashPassword } from '../../src/modules/auth/passwords.ts';
-import type { DocumentsRuntime } from '../../src/modules/documents/runtime.ts';
+import type { DocumentsRuntime } from '../../src/documents/runtime.ts';
 import { insertUser, setSecretariatBoards } from '../../src/modules/users/repo.ts';
 import { TEST_PASSWORD, testConfig } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';

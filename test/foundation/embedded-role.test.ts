@@ -15,7 +15,7 @@ import { type DatabaseHandle, pgliteParsers, wrapPglite } from '../../src/db/dat
 import { runMigrations } from '../../src/db/migrate.ts';
 import { EMBEDDED_APP_ROLE, useEmbeddedAppRole } from '../../src/db/roles.ts';
 import { hashPassword } from '../../src/modules/auth/passwords.ts';
-import { sha256Hex } from '../../src/modules/publication/versions.ts';
+import { sha256Hex } from '../../src/core/hash.ts';
 import { insertUser, setSecretariatBoards } from '../../src/modules/users/repo.ts';
 import { todayInLondon } from '../../src/time/london.ts';
 import { insertReferenceMeeting, type ReferenceMeeting } from '../documents/fixtures.ts';

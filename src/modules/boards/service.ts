@@ -3,7 +3,7 @@ import type { ServiceContext } from '../../context.ts';
 import { Conflict, Forbidden, NotFound } from '../../core/errors.ts';
 import { requireRole, requireUser } from '../../core/principal.ts';
 import { assertVersion } from '../../core/version.ts';
-import { recordAudit } from '../audit/repo.ts';
+import { recordAudit } from '../../db/audit-log.ts';
 import * as repo from './repo.ts';
 import type { Board, BoardInput, BoardPatch } from './schemas.ts';
 

@@ -1,10 +1,10 @@
 import type { ServiceContext } from '../../context.ts';
 import { BadRequest, Conflict, NotFound } from '../../core/errors.ts';
 import { requireUser } from '../../core/principal.ts';
+import { recordAudit } from '../../db/audit-log.ts';
 import type { Database } from '../../db/database.ts';
 import type { Confidentiality } from '../../db/schema.ts';
 import { requireItemOfMeeting } from '../agenda/item-access.ts';
-import { recordAudit } from '../audit/repo.ts';
 import { findPerson } from '../people/repo.ts';
 import * as repo from './attendance-repo.ts';
 import type { AttendanceEntry, AttendanceInput, AttendanceReplace } from './attendance-schemas.ts';

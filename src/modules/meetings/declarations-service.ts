@@ -1,9 +1,9 @@
 import type { ServiceContext } from '../../context.ts';
 import { NotFound } from '../../core/errors.ts';
 import { requireUser } from '../../core/principal.ts';
+import { recordAudit } from '../../db/audit-log.ts';
 import type { Confidentiality } from '../../db/schema.ts';
 import { requireItemOfMeeting } from '../agenda/item-access.ts';
-import { recordAudit } from '../audit/repo.ts';
 import { findPerson } from '../people/repo.ts';
 import * as repo from './declarations-repo.ts';
 import type { Declaration, DeclarationInput } from './declarations-schemas.ts';

@@ -1,7 +1,7 @@
 import { visibleConfidentialities } from '../../access/index.ts';
 import type { Actor } from '../../core/principal.ts';
 import type { Database } from '../../db/database.ts';
-import { formatLongDate } from '../../render/date-format.ts';
+import { formatLongDate } from '../../text/date-format.ts';
 import { toLondon } from '../../time/london.ts';
 import { visibleAgenda } from '../agenda/visible-items.ts';
 import * as attendanceRepo from './attendance-repo.ts';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pdfResponse } from '../../documents/index.ts';
 import { idParams, problems } from '../../http/common-schemas.ts';
-import { pdfResponse } from '../documents/schemas.ts';
 import { boardCompliance, complianceQuery, complianceSchema } from './compliance.ts';
 import { notesLines } from './readable-text.ts';
 import {

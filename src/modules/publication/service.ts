@@ -7,13 +7,13 @@
 import { canAdministerBoard } from '../../access/index.ts';
 import type { ServiceContext } from '../../context.ts';
 import { BadRequest, Conflict, NotFound } from '../../core/errors.ts';
+import { sha256Hex } from '../../core/hash.ts';
 import type { Principal } from '../../core/principal.ts';
+import { recordAudit } from '../../db/audit-log.ts';
 import type { Database } from '../../db/database.ts';
 import type { MeetingStatus, NotesState } from '../../db/schema.ts';
+import { canonicalJson, type DocumentService } from '../../documents/index.ts';
 import { toLondon } from '../../time/london.ts';
-import { recordAudit } from '../audit/repo.ts';
-import { canonicalJson } from '../documents/input-hash.ts';
-import type { DocumentService } from '../documents/service.ts';
 import { getMeetingForRead, getMeetingForWrite } from '../meetings/meeting-access.ts';
 import { updateMeeting } from '../meetings/repo.ts';
 import { allowedSteps, canTake, type NotesStep } from './notes-state.ts';
@@ -21,7 +21,7 @@ import { notesLines } from './readable-text.ts';
 import * as repo from './repo.ts';
 import type { NotesDiff, NotesVersion, Publication } from './schemas.ts';
 import { buildPublicNotes, NOTES_SNAPSHOT_SCHEMA, type NotesSnapshot, type PublicNotes } from './snapshot.ts';
-import { publishedVersion, sha256Hex, versionsDiff } from './versions.ts';
+import { publishedVersion, versionsDiff } from './versions.ts';
 
 export interface PublishDeps {
   documents: DocumentService;

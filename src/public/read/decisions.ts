@@ -1,7 +1,7 @@
 /** Why this file exists: the public read of decisions, only as published versions. */
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
-import type { DecisionSnapshot } from '../../modules/decisions/notice.ts';
+import type { DecisionSnapshot } from '../../documents/index.ts';
 import { type Counted, type Slice, withTotal } from './common.ts';
 import type { PublicVersionMeta } from './notes.ts';
 

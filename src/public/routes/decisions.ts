@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { NotFound } from '../../core/errors.ts';
+import { pdfResponse } from '../../documents/index.ts';
 import { idParams, problems } from '../../http/common-schemas.ts';
 import { publicCostlyRateLimit } from '../../http/rate-limits.ts';
 import * as decisions from '../../modules/decisions/service.ts';
-import { pdfResponse } from '../../modules/documents/schemas.ts';
 import { diffQuery, notesDiffSchema, versionParams } from '../../modules/publication/schemas.ts';
 import * as oparl from '../oparl.ts';
 import { sliceOf } from '../paging.ts';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { NotFound } from '../../core/errors.ts';
+import { pdfResponse } from '../../documents/index.ts';
 import { idParams, problems } from '../../http/common-schemas.ts';
 import { publicCostlyRateLimit } from '../../http/rate-limits.ts';
-import { pdfResponse } from '../../modules/documents/schemas.ts';
 import { diffQuery, notesDiffSchema, versionParams } from '../../modules/publication/schemas.ts';
 import * as notes from '../../modules/publication/service.ts';
 import * as oparl from '../oparl.ts';

@@ -6,17 +6,17 @@
 
 import { NotFound } from '../../core/errors.ts';
 import type { Database } from '../../db/database.ts';
-import { summaryParagraphs } from '../../modules/decisions/notice.ts';
+import { summaryParagraphs } from '../../documents/index.ts';
 import { versionVerification } from '../../modules/publication/chain.ts';
+import type { PublishedNotes } from '../../modules/publication/published-notes.ts';
 import { publicationEntries } from '../../public/feeds.ts';
 import { sliceOf } from '../../public/paging.ts';
 import { api, paths } from '../../public/paths.ts';
 import * as read from '../../public/read/index.ts';
 import { MARK_END, MARK_START, type SearchHit } from '../../public/search.ts';
 import { meetingDetail } from '../../public/view.ts';
-import { formatLongDate, formatTime } from '../../render/date-format.ts';
-import { formatFileSize, formatPerson } from '../../render/text-format.ts';
-import type { NotesViewModel } from '../../render/view-models.ts';
+import { formatLongDate, formatTime } from '../../text/date-format.ts';
+import { formatFileSize, formatPerson } from '../../text/text-format.ts';
 import { londonDate } from '../../time/london.ts';
 import { emptyText, pager } from './pager.ts';
 
@@ -211,7 +211,7 @@ async function editedNotice(db: Database, meetingId: string, versionNo: number):
   return found?.snapshot.notes.edited?.text ?? null;
 }
 
-function notesItems(vm: NotesViewModel) {
+function notesItems(vm: PublishedNotes) {
   return vm.items.map((item) => ({
     number: item.number,
     title: item.title,

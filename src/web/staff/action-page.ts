@@ -12,7 +12,7 @@ import type { ActionDetail } from '../../modules/actions/schemas.ts';
 import * as actionsService from '../../modules/actions/service.ts';
 import * as peopleService from '../../modules/people/service.ts';
 import { findAction as findPublicAction } from '../../public/read/index.ts';
-import { formatLongDate } from '../../render/date-format.ts';
+import { formatLongDate } from '../../text/date-format.ts';
 import { todayInLondon } from '../../time/london.ts';
 import { type FormErrors, NO_ERRORS } from '../forms.ts';
 import { isOfficer, signedIn } from './access.ts';

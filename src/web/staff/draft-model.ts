@@ -16,7 +16,7 @@ import { isEditable } from '../../modules/publication/notes-state.ts';
 import * as publicationService from '../../modules/publication/service.ts';
 import type { Question } from '../../modules/questions/schemas.ts';
 import * as questionsService from '../../modules/questions/service.ts';
-import { formatLongDate } from '../../render/date-format.ts';
+import { formatLongDate } from '../../text/date-format.ts';
 import { addDays } from '../../time/london.ts';
 import { requireBoardAdmin } from './access.ts';
 import { answerToText, htmlToDraftText, keepsFormatting } from './draft-text.ts';

@@ -4,15 +4,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { fromKysely } from 'pg-boss';
-import { canAdministerBoard } from '../../access/index.ts';
-import type { ServiceContext } from '../../context.ts';
-import { Forbidden, NotFound, ServiceUnavailable } from '../../core/errors.ts';
-import { isAdmin, requireRole } from '../../core/principal.ts';
-import type { RenderedDocumentKind } from '../../db/schema.ts';
-import { type JobQueue, RENDER_QUEUE } from '../../jobs/queue.ts';
-import * as batches from '../../jobs/render-batches-repo.ts';
-import type { RenderJobData } from '../../jobs/render-worker.ts';
-import { recordAudit } from '../audit/repo.ts';
+import { canAdministerBoard } from '../access/index.ts';
+import type { ServiceContext } from '../context.ts';
+import { Forbidden, NotFound, ServiceUnavailable } from '../core/errors.ts';
+import { isAdmin, requireRole } from '../core/principal.ts';
+import { recordAudit } from '../db/audit-log.ts';
+import type { RenderedDocumentKind } from '../db/schema.ts';
+import { type JobQueue, RENDER_QUEUE } from './queue.ts';
+import * as batches from './render-batches-repo.ts';
+import type { RenderJobData } from './render-worker.ts';
 import * as repo from './repo.ts';
 import type { RenderJob, RenderJobBody } from './schemas.ts';
 

@@ -12,9 +12,9 @@ import type { JobResult, JobWithMetadata } from 'pg-boss';
 import { AppError } from '../core/errors.ts';
 import type { Database } from '../db/database.ts';
 import type { RenderedDocumentKind } from '../db/schema.ts';
-import type { DocumentService } from '../modules/documents/service.ts';
 import { type JobQueue, type QueueLogger, RENDER_QUEUE } from './queue.ts';
 import * as repo from './render-batches-repo.ts';
+import type { DocumentService } from './service.ts';
 
 export interface RenderJobData {
   batchId: string;

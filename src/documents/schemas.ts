@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from '../../http/common-schemas.ts';
+import { isoDate } from '../http/common-schemas.ts';
 import { ACTION_LOG_STATUSES } from './load-action-log.ts';
 
 export const DOCUMENT_KINDS = ['notes', 'agenda', 'action-log'] as const;

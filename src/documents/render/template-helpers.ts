@@ -2,8 +2,8 @@
  * The only helpers templates may call (compiled with knownHelpersOnly). Each returns a plain string,
  * which Handlebars escapes: no helper can inject markup.
  */
-import { formatLongDate, formatShortDate, formatTime } from './date-format.ts';
-import { formatFileSize, formatPerson, pluralise } from './text-format.ts';
+import { formatLongDate, formatShortDate, formatTime } from '../../text/date-format.ts';
+import { formatFileSize, formatPerson, pluralise } from '../../text/text-format.ts';
 import type { Person } from './view-models.ts';
 
 type Helper = (...args: unknown[]) => unknown;

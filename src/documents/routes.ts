@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParams, problems } from '../../http/common-schemas.ts';
-import { idempotent } from '../../http/idempotency.ts';
+import { idParams, problems } from '../http/common-schemas.ts';
+import { idempotent } from '../http/idempotency.ts';
 import { createRenderJob, getRenderJob } from './render-jobs.ts';
 import { readableDocument, sendPdf, sendPreview } from './responses.ts';
 import {

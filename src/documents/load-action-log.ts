@@ -3,15 +3,15 @@
  * none raised under an exempt or OPCC-only item. Overdue is decided against today's Europe/London date.
  */
 
-import { isPublic } from '../../access/index.ts';
-import { BadRequest } from '../../core/errors.ts';
-import type { Database } from '../../db/database.ts';
-import type { ActionStatus as DbActionStatus } from '../../db/schema.ts';
-import { formatLongDate } from '../../render/date-format.ts';
-import type { ActionLogRow, ActionLogViewModel, ActionStatus } from '../../render/view-models.ts';
-import { londonDate } from '../../time/london.ts';
+import { isPublic } from '../access/index.ts';
+import { BadRequest } from '../core/errors.ts';
+import type { Database } from '../db/database.ts';
+import type { ActionStatus as DbActionStatus } from '../db/schema.ts';
+import { formatLongDate } from '../text/date-format.ts';
+import { londonDate } from '../time/london.ts';
 import { boardRef, compareReferences, nonEmpty, publishedItemNumbers } from './load-common.ts';
 import type { DocumentOptions } from './load-notes.ts';
+import type { ActionLogRow, ActionLogViewModel, ActionStatus } from './render/view-models.ts';
 import * as repo from './repo.ts';
 
 export const ACTION_LOG_STATUSES = [

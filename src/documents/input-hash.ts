@@ -7,10 +7,10 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RenderedDocumentKind } from '../../db/schema.ts';
-import { londonCalendarDate } from '../../render/date-format.ts';
-import { DEFAULT_TEMPLATES_DIR } from '../../render/templates.ts';
-import type { ActionLogViewModel, AgendaViewModel, NotesViewModel } from '../../render/view-models.ts';
+import type { RenderedDocumentKind } from '../db/schema.ts';
+import { londonCalendarDate } from '../text/date-format.ts';
+import { DEFAULT_TEMPLATES_DIR } from './render/templates.ts';
+import type { ActionLogViewModel, AgendaViewModel, NotesViewModel } from './render/view-models.ts';
 
 export type DocumentInput =
   | { kind: 'notes'; vm: NotesViewModel }
@@ -28,7 +28,9 @@ export function canonicalJson(value: unknown): string {
 }
 
 const WEB_TEMPLATES_DIR = path.join(DEFAULT_TEMPLATES_DIR, 'web') + path.sep;
-const RENDER_CODE_DIR = fileURLToPath(new URL('../../render/', import.meta.url));
+const RENDER_CODE_DIR = fileURLToPath(new URL('./render/', import.meta.url));
+/** Date and text formatting the documents print with (shared with the web pages). */
+const TEXT_CODE_DIR = fileURLToPath(new URL('../text/', import.meta.url));
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -39,13 +41,14 @@ function filesUnder(dir: string): string[] {
 
 let cachedVersion: string | null = null;
 
-/** Hash of everything that shapes the output besides the data: templates, stylesheet, render code. */
+/** Hash of everything that shapes the output besides the data: templates, stylesheet, render and formatting code. */
 export function templateVersion(): string {
   if (cachedVersion) return cachedVersion;
   const hash = createHash('sha256');
   for (const [label, dir] of [
     ['templates', DEFAULT_TEMPLATES_DIR],
     ['render', RENDER_CODE_DIR],
+    ['text', TEXT_CODE_DIR],
   ] as const) {
     // The web pages' templates live under templates/web/ and do not shape documents.
     for (const file of filesUnder(dir).filter((f) => !f.startsWith(WEB_TEMPLATES_DIR))) {

@@ -1,7 +1,7 @@
 /** What the documents read: SQL only. Confidentiality is filtered by the loaders, in one place each. */
 import { sql } from 'kysely';
-import type { Database } from '../../db/database.ts';
-import type { ActionStatus } from '../../db/schema.ts';
+import type { Database } from '../db/database.ts';
+import type { ActionStatus } from '../db/schema.ts';
 
 export function findMeeting(db: Database, id: string) {
   return db

@@ -1,13 +1,13 @@
 /** Reading a document over HTTP: who may, and how PDFs and previews are sent. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { canSee } from '../../access/index.ts';
-import type { ServiceContext } from '../../context.ts';
-import { NotFound, ServiceUnavailable } from '../../core/errors.ts';
-import { requireUser } from '../../core/principal.ts';
-import type { RenderedDocumentKind } from '../../db/schema.ts';
-import { RenderError } from '../../render/render-errors.ts';
+import { canSee } from '../access/index.ts';
+import type { ServiceContext } from '../context.ts';
+import { NotFound, ServiceUnavailable } from '../core/errors.ts';
+import { requireUser } from '../core/principal.ts';
+import type { RenderedDocumentKind } from '../db/schema.ts';
 import type { DocumentInput } from './input-hash.ts';
 import type { ActionLogFilters } from './load-action-log.ts';
+import { RenderError } from './render/render-errors.ts';
 import * as repo from './repo.ts';
 import type { DocumentService } from './service.ts';
 

@@ -1,8 +1,8 @@
 /** Pieces the document loaders share: dates in Europe/London, item numbering, ordering. */
-import { titleListed } from '../../access/index.ts';
-import type { Confidentiality } from '../../db/schema.ts';
-import { formatTime, londonCalendarDate } from '../../render/date-format.ts';
-import type { BoardRef, MeetingWhen } from '../../render/view-models.ts';
+import { titleListed } from '../access/index.ts';
+import type { Confidentiality } from '../db/schema.ts';
+import { formatTime, londonCalendarDate } from '../text/date-format.ts';
+import type { BoardRef, MeetingWhen } from './render/view-models.ts';
 
 export function boardRef(name: string, code: string): BoardRef {
   return { name, code };

@@ -4,7 +4,7 @@
  * plain bullets and trailing roman-numbered points out of it without changing what is printed or in
  * which order. Anything that is not plain text (nested lists, emphasis, links) stays HTML.
  */
-import { richTextToPlain } from '../../rich-text/sanitize.ts';
+import { richTextToPlain } from '../rich-text/sanitize.ts';
 
 type HtmlNode =
   | { type: 'text'; raw: string }

@@ -6,13 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import type { BrowserPool } from '../../render/browser-pool.ts';
-import { formatLongDate } from '../../render/date-format.ts';
-import { type DocumentFonts, documentFonts } from '../../render/fonts.ts';
-import { renderPdf } from '../../render/pdf-renderer.ts';
-import { TEMPLATE_HELPERS } from '../../render/template-helpers.ts';
-import { escapeHtml } from '../../rich-text/sanitize.ts';
-import { sha256Hex } from '../publication/versions.ts';
+import { sha256Hex } from '../core/hash.ts';
+import { escapeHtml } from '../rich-text/sanitize.ts';
+import { formatLongDate } from '../text/date-format.ts';
+import type { BrowserPool } from './render/browser-pool.ts';
+import { type DocumentFonts, documentFonts } from './render/fonts.ts';
+import { renderPdf } from './render/pdf-renderer.ts';
+import { TEMPLATE_HELPERS } from './render/template-helpers.ts';
 
 export const DECISION_SNAPSHOT_SCHEMA = 'boardroom/published-decision@1';
 
@@ -55,7 +55,7 @@ export function decisionLines(d: DecisionSnapshot['decision']): string[] {
 }
 
 const TEMPLATE = fileURLToPath(
-  new URL('../../../templates/web/public/print/decision-notice.handlebars', import.meta.url),
+  new URL('../../templates/web/public/print/decision-notice.handlebars', import.meta.url),
 );
 
 let compiled: Handlebars.TemplateDelegate | null = null;

@@ -3,11 +3,11 @@
  * by title only, and only where the board lists exempt titles; OPCC-only items never.
  */
 import path from 'node:path';
-import { isPublic, titleListed } from '../../access/index.ts';
-import type { Database } from '../../db/database.ts';
-import type { AgendaItem, AgendaPaper, AgendaViewModel } from '../../render/view-models.ts';
+import { isPublic, titleListed } from '../access/index.ts';
+import type { Database } from '../db/database.ts';
 import { boardRef, meetingWhen, publishedItemNumbers } from './load-common.ts';
 import type { DocumentOptions } from './load-notes.ts';
+import type { AgendaItem, AgendaPaper, AgendaViewModel } from './render/view-models.ts';
 import * as repo from './repo.ts';
 
 const FORMATS: Record<string, string> = {

@@ -13,9 +13,9 @@ import {
   createBrowserPool,
   type PooledResult,
   type WithPageOptions,
-} from '../../render/browser-pool.ts';
-import { type ChromiumFlavour, debianChromiumPath } from '../../render/chromium-executable.ts';
-import { BrowserPoolClosedError } from '../../render/render-errors.ts';
+} from './render/browser-pool.ts';
+import { type ChromiumFlavour, debianChromiumPath } from './render/chromium-executable.ts';
+import { BrowserPoolClosedError } from './render/render-errors.ts';
 
 /**
  * Debian's /usr/bin/chromium* are shell wrappers that do not exec: Puppeteer would launch `sh`, and

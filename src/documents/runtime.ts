@@ -9,11 +9,11 @@
  * Interactive requests never go through the queue: they render directly on the API's pool.
  */
 import type { PGlite } from '@electric-sql/pglite';
-import type { Config } from '../../config.ts';
-import type { Database } from '../../db/database.ts';
-import { type JobQueue, type QueueLogger, startJobQueue } from '../../jobs/queue.ts';
-import { type RenderWorker, startRenderWorker } from '../../jobs/render-worker.ts';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
 import { createLazyBrowserPool, type ObservedBrowserPool, resolveChromiumExecutable } from './browser.ts';
+import { type JobQueue, type QueueLogger, startJobQueue } from './queue.ts';
+import { type RenderWorker, startRenderWorker } from './render-worker.ts';
 import { createDocumentService, type DocumentService } from './service.ts';
 
 declare module 'fastify' {

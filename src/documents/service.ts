@@ -12,19 +12,19 @@
  * for what is thrown away, and a restart only costs a re-render.
  */
 import { LRUCache } from 'lru-cache';
-import type { Database } from '../../db/database.ts';
-import type { RenderedDocumentKind } from '../../db/schema.ts';
-import type { BrowserPool } from '../../render/browser-pool.ts';
-import {
-  createDocumentRenderer,
-  type DocumentRenderer,
-  type RenderedDocument,
-} from '../../render/document-renderer.ts';
-import { createTemplateEngine } from '../../render/templates.ts';
+import type { Database } from '../db/database.ts';
+import type { RenderedDocumentKind } from '../db/schema.ts';
 import { type DocumentInput, documentInputHash } from './input-hash.ts';
 import { type ActionLogFilters, loadActionLog } from './load-action-log.ts';
 import { loadAgenda } from './load-agenda.ts';
 import { loadNotes } from './load-notes.ts';
+import type { BrowserPool } from './render/browser-pool.ts';
+import {
+  createDocumentRenderer,
+  type DocumentRenderer,
+  type RenderedDocument,
+} from './render/document-renderer.ts';
+import { createTemplateEngine } from './render/templates.ts';
 import * as storage from './storage-repo.ts';
 
 export interface StoredDocument {

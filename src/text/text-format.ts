@@ -1,7 +1,17 @@
-import type { Person } from './view-models.ts';
+/**
+ * Why this file exists: text formatting shared by the printed documents and the web pages (people,
+ * plurals, file sizes); below both, so neither reaches into the other.
+ */
+
+/** A person as printed: the documents' view models and the web's own types both fit this shape. */
+export interface PrintedPerson {
+  name: string;
+  role: string | null;
+  organisation: string | null;
+}
 
 /** "Wasim Ali (Deputy Police and Crime Commissioner, OPCC)", as attendance lists are printed. */
-export function formatPerson(person: Person): string {
+export function formatPerson(person: PrintedPerson): string {
   const detail = [person.role, person.organisation].filter((part): part is string => Boolean(part));
   return detail.length > 0 ? `${person.name} (${detail.join(', ')})` : person.name;
 }

@@ -1,6 +1,6 @@
 /** Rendered PDFs, one row per distinct input (see input-hash.ts). Rows are written once, never changed. */
-import type { Database } from '../../db/database.ts';
-import type { RenderedDocumentKind } from '../../db/schema.ts';
+import type { Database } from '../db/database.ts';
+import type { RenderedDocumentKind } from '../db/schema.ts';
 
 const META = ['id', 'kind', 'subject_id', 'sha256', 'size_bytes', 'filename', 'created_at'] as const;
 

@@ -15,7 +15,7 @@ import type {
 import { documentFonts } from './fonts.ts';
 import { TEMPLATE_HELPERS } from './template-helpers.ts';
 
-export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../../templates/', import.meta.url));
 
 export interface TemplateEngine {
   notes(context: NotesTemplateContext): string;

@@ -4,9 +4,10 @@
  * actions, people in attendance for that item). Members of the public are named only with consent.
  */
 
-import { isPublic } from '../../access/index.ts';
-import type { Database } from '../../db/database.ts';
-import type { ItemKind } from '../../db/schema.ts';
+import { isPublic } from '../access/index.ts';
+import type { Database } from '../db/database.ts';
+import type { ItemKind } from '../db/schema.ts';
+import { boardRef, compareReferences, meetingWhen, nonEmpty, publishedItemNumbers } from './load-common.ts';
 import {
   type Attendance,
   type MeetingWhen,
@@ -17,8 +18,7 @@ import {
   type NotesViewModel,
   type Person,
   trustSanitisedHtml,
-} from '../../render/view-models.ts';
-import { boardRef, compareReferences, meetingWhen, nonEmpty, publishedItemNumbers } from './load-common.ts';
+} from './render/view-models.ts';
 import * as repo from './repo.ts';
 import { splitLeadingBullets, splitTrailingRomanPoints } from './rich-text-split.ts';
 

@@ -3,7 +3,7 @@
  * caller already filtered it), rows ordered, and the titles and page chrome derived in one place so
  * that the HTML <title>, the PDF metadata, the running header and the filename always agree.
  */
-import { formatLongDate, londonCalendarDate } from './date-format.ts';
+import { formatLongDate, londonCalendarDate } from '../../text/date-format.ts';
 import { type DocumentKind, documentFilename } from './document-filename.ts';
 import type {
   ActionLogRow,
