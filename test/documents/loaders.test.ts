@@ -4,11 +4,8 @@ import { documentInputHash } from '../../src/documents/input-hash.ts';
 import { loadActionLog } from '../../src/documents/load-action-log.ts';
 import { loadAgenda } from '../../src/documents/load-agenda.ts';
 import { loadNotes, MEMBER_OF_THE_PUBLIC } from '../../src/documents/load-notes.ts';
-import {
-  splitLeadingBullets,
-  splitTrailingRomanPoints,
-} from '../../src/documents/rich-text-split.ts';
 import type { NotesViewModel } from '../../src/documents/render/view-models.ts';
+import { splitLeadingBullets, splitTrailingRomanPoints } from '../../src/documents/rich-text-split.ts';
 import { todayInLondon } from '../../src/time/london.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { CHIEF_CONSTABLE_UPDATE_POINTS, PCC_UPDATE_POINTS } from '../render/reference-meeting-text.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { allowedSteps, canTake, isEditable } from '../../src/modules/meeting-access/notes-state.ts';
 import { diffLines, diffText, hunks } from '../../src/modules/publication/line-diff.ts';
-import { allowedSteps, canTake, isEditable } from '../../src/modules/publication/notes-state.ts';
 import { numberLists } from '../../src/modules/publication/readable-text.ts';
 import { snippetRuns } from '../../src/web/public/pages.ts';
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { documentFilename } from '../../src/documents/render/document-filename.ts';
 import {
   formatLongDate,
   formatShortDate,
   formatTime,
   londonCalendarDate,
 } from '../../src/text/date-format.ts';
-import { documentFilename } from '../../src/documents/render/document-filename.ts';
 import { formatFileSize, formatPerson, pluralise } from '../../src/text/text-format.ts';
 
 describe('dates as the board prints them', () => {

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserPool, createBrowserPool } from '../../src/documents/render/browser-pool.ts';
-import { createDocumentRenderer, type RenderedDocument } from '../../src/documents/render/document-renderer.ts';
+import {
+  createDocumentRenderer,
+  type RenderedDocument,
+} from '../../src/documents/render/document-renderer.ts';
 import { createTemplateEngine } from '../../src/documents/render/templates.ts';
 import { formatPerson } from '../../src/text/text-format.ts';
 import { testChromiumPath } from './chromium-for-tests.ts';

@@ -3,7 +3,11 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { prepareActionLog, prepareAgenda, prepareNotes } from '../../src/documents/render/document-contexts.ts';
+import {
+  prepareActionLog,
+  prepareAgenda,
+  prepareNotes,
+} from '../../src/documents/render/document-contexts.ts';
 import { cssStringText } from '../../src/documents/render/template-helpers.ts';
 import { createTemplateEngine, DEFAULT_TEMPLATES_DIR } from '../../src/documents/render/templates.ts';
 import { trustSanitisedHtml } from '../../src/documents/render/view-models.ts';

@@ -4,7 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserPool, createBrowserPool } from '../../src/documents/render/browser-pool.ts';
-import { createDocumentRenderer, type DocumentRenderer } from '../../src/documents/render/document-renderer.ts';
+import {
+  createDocumentRenderer,
+  type DocumentRenderer,
+} from '../../src/documents/render/document-renderer.ts';
 import { createTemplateEngine } from '../../src/documents/render/templates.ts';
 import { trustSanitisedHtml } from '../../src/documents/render/view-models.ts';
 import { blockChanges, documentParts } from '../../src/documents/render/warm-document.ts';

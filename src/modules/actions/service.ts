@@ -8,7 +8,7 @@ import type { Database } from '../../db/database.ts';
 import type { Confidentiality } from '../../db/schema.ts';
 import { decodeCursor, type Page, toPage } from '../../http/pagination.ts';
 import { addDays, londonDate, todayInLondon } from '../../time/london.ts';
-import { assertMeetingEditable } from '../publication/guard.ts';
+import { assertMeetingEditable } from '../meeting-access/guard.ts';
 import * as meetings from '../questions/meeting-repo.ts';
 import { toAction, toActionDetail } from './mapping.ts';
 import { insertWithNextReference, referencePrefix } from './reference.ts';

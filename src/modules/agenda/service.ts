@@ -6,7 +6,7 @@ import { recordAudit } from '../../db/audit-log.ts';
 import type { Database } from '../../db/database.ts';
 import type { Presenter } from '../../db/schema.ts';
 import { richTextToPlain, sanitizeRichText } from '../../rich-text/sanitize.ts';
-import { getMeetingForContentEdit, getMeetingForRead } from '../meetings/meeting-access.ts';
+import { getMeetingForContentEdit, getMeetingForRead } from '../meeting-access/meeting-access.ts';
 import { getItemForRead, getItemForWrite } from './item-access.ts';
 import * as papersRepo from './papers-repo.ts';
 import * as repo from './repo.ts';

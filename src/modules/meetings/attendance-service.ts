@@ -5,10 +5,10 @@ import { recordAudit } from '../../db/audit-log.ts';
 import type { Database } from '../../db/database.ts';
 import type { Confidentiality } from '../../db/schema.ts';
 import { requireItemOfMeeting } from '../agenda/item-access.ts';
+import { getMeetingForContentEdit, getMeetingForRead } from '../meeting-access/meeting-access.ts';
 import { findPerson } from '../people/repo.ts';
 import * as repo from './attendance-repo.ts';
 import type { AttendanceEntry, AttendanceInput, AttendanceReplace } from './attendance-schemas.ts';
-import { getMeetingForContentEdit, getMeetingForRead } from './meeting-access.ts';
 
 function toEntry(row: repo.AttendanceRow): AttendanceEntry {
   return {

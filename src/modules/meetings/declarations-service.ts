@@ -4,10 +4,10 @@ import { requireUser } from '../../core/principal.ts';
 import { recordAudit } from '../../db/audit-log.ts';
 import type { Confidentiality } from '../../db/schema.ts';
 import { requireItemOfMeeting } from '../agenda/item-access.ts';
+import { getMeetingForContentEdit, getMeetingForRead } from '../meeting-access/meeting-access.ts';
 import { findPerson } from '../people/repo.ts';
 import * as repo from './declarations-repo.ts';
 import type { Declaration, DeclarationInput } from './declarations-schemas.ts';
-import { getMeetingForContentEdit, getMeetingForRead } from './meeting-access.ts';
 
 function toDeclaration(row: repo.DeclarationRow): Declaration {
   return {

@@ -11,9 +11,14 @@ import { cursorValue, decodeCursor, type Page, toPage } from '../../http/paginat
 import { addDays, fromLondon, startOfLondonDay, toLondon } from '../../time/london.ts';
 import * as agendaRepo from '../agenda/repo.ts';
 import { findBoard } from '../boards/repo.ts';
-import { assertStatusNotManagedByPublication } from '../publication/guard.ts';
+import { assertStatusNotManagedByPublication } from '../meeting-access/guard.ts';
+import {
+  getMeetingForContentEdit,
+  getMeetingForRead,
+  getMeetingForWrite,
+} from '../meeting-access/meeting-access.ts';
+import { findMeeting, type MeetingRow } from '../meeting-access/meeting-row.ts';
 import { buildMeetingDetail, toListEntry } from './detail.ts';
-import { getMeetingForContentEdit, getMeetingForRead, getMeetingForWrite } from './meeting-access.ts';
 import * as repo from './repo.ts';
 import type {
   MeetingDetail,
@@ -41,7 +46,7 @@ function defaultQuestionDeadline(date: string, time: string, days: number): Date
 }
 
 /** What the audit log keeps of a meeting row. */
-function auditRecord(row: repo.MeetingRow) {
+function auditRecord(row: MeetingRow) {
   return {
     id: row.id,
     boardId: row.board_id,
@@ -64,7 +69,7 @@ function meetingCursor(cursor: string | undefined): { startsAt: Date; id: string
 }
 
 async function detailOf(ctx: ServiceContext, db: Database, id: string): Promise<MeetingDetail> {
-  return buildMeetingDetail(db, ctx.actor, (await repo.findMeeting(db, id))!);
+  return buildMeetingDetail(db, ctx.actor, (await findMeeting(db, id))!);
 }
 
 export async function getMeeting(ctx: ServiceContext, id: string): Promise<MeetingDetail> {
@@ -121,7 +126,7 @@ export async function createMeeting(ctx: ServiceContext, input: MeetingInput): P
         exempt_reason: null,
       });
     }
-    const row = (await repo.findMeeting(db, id))!;
+    const row = (await findMeeting(db, id))!;
     await recordAudit(db, {
       actorUserId: user.userId,
       action: 'meeting.create',
@@ -177,7 +182,7 @@ export async function updateMeeting(
       ...(input.nextMeetingDate !== undefined ? { next_meeting_date: input.nextMeetingDate } : {}),
       ...(questionDeadline !== undefined ? { question_deadline: questionDeadline } : {}),
     });
-    const after = (await repo.findMeeting(db, id))!;
+    const after = (await findMeeting(db, id))!;
     await recordAudit(db, {
       actorUserId: user.userId,
       action: 'meeting.update',

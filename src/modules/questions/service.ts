@@ -5,7 +5,7 @@ import { type Actor, hasRole, type Principal, requireUser } from '../../core/pri
 import { assertVersion } from '../../core/version.ts';
 import { recordAudit } from '../../db/audit-log.ts';
 import type { Database } from '../../db/database.ts';
-import { assertMeetingEditable } from '../publication/guard.ts';
+import { assertMeetingEditable } from '../meeting-access/guard.ts';
 import { answerFromInput, bulletsFromHtml } from './answer-html.ts';
 import { assertMemberQuestionsOpen } from './deadline.ts';
 import * as meetings from './meeting-repo.ts';

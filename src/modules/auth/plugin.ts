@@ -1,14 +1,14 @@
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Config } from '../config.ts';
-import type { ServiceContext } from '../context.ts';
-import { Unauthorized } from '../core/errors.ts';
-import type { Actor, Principal } from '../core/principal.ts';
-import type { ChangeFeed } from '../db/change-feed.ts';
-import type { Database } from '../db/database.ts';
-import { GenerationCache } from '../db/generation-cache.ts';
-import { type AccessClaims, loadPrincipal, type TokenSigner } from '../modules/auth/service.ts';
+import type { Config } from '../../config.ts';
+import type { ServiceContext } from '../../context.ts';
+import { Unauthorized } from '../../core/errors.ts';
+import type { Actor, Principal } from '../../core/principal.ts';
+import type { ChangeFeed } from '../../db/change-feed.ts';
+import type { Database } from '../../db/database.ts';
+import { GenerationCache } from '../../db/generation-cache.ts';
+import { type AccessClaims, loadPrincipal, type TokenSigner } from './service.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {

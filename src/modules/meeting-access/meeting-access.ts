@@ -3,8 +3,8 @@ import type { ServiceContext } from '../../context.ts';
 import { Forbidden, NotFound } from '../../core/errors.ts';
 import { type Principal, requireUser } from '../../core/principal.ts';
 import type { Confidentiality } from '../../db/schema.ts';
-import { assertMeetingEditable } from '../publication/guard.ts';
-import * as repo from './repo.ts';
+import { assertMeetingEditable } from './guard.ts';
+import * as repo from './meeting-row.ts';
 
 /**
  * The checks other modules (questions, actions) reuse: "may this caller read / change this

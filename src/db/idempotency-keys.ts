@@ -1,4 +1,4 @@
-import type { Database } from '../../db/database.ts';
+import type { Database } from './database.ts';
 
 export async function claimKey(
   db: Database,
