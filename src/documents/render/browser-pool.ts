@@ -11,8 +11,18 @@
  * - `close()` waits for in-flight renders, closes Chromium, and kills its process group if it hangs.
  */
 import { availableParallelism } from 'node:os';
-import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { chromiumLaunchOptions } from './chromium-launch.ts';
+import {
+  ignoreClosedPage,
+  killProcessGroup,
+  type LiveBrowser,
+  type PooledPage,
+  positive,
+  type Waiter,
+  waitForProcessGroupExit,
+  withTimeout,
+} from './pool-internals.ts';
 import {
   BrowserCrashedError,
   BrowserLaunchError,
@@ -64,28 +74,6 @@ export interface BrowserPool {
   /** Pid of the current Chromium process, or null when none is running (tests, metrics). */
   browserPid(): number | null;
   close(): Promise<void>;
-}
-
-interface LiveBrowser {
-  browser: Browser;
-  pid: number | null;
-  alive: boolean;
-  closingOnPurpose: boolean;
-  /** Renders in flight on this browser, told when it disconnects. */
-  crashListeners: Set<(error: Error) => void>;
-}
-
-interface PooledPage {
-  page: Page;
-  context: BrowserContext;
-  owner: LiveBrowser;
-  renders: number;
-  blocked: number;
-}
-
-interface Waiter {
-  resolve: () => void;
-  reject: (error: Error) => void;
 }
 
 /**
@@ -395,53 +383,5 @@ class ChromiumPagePool implements BrowserPool {
     };
     promise.then(forget, forget);
     return promise;
-  }
-}
-
-/** A request settled after its page closed: nothing left to allow or block. */
-function ignoreClosedPage(): void {}
-
-function positive(value: number, name: string): number {
-  if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer`);
-  return value;
-}
-
-/** Resolves true if the promise settled in time (fulfilled or not), false on timeout. */
-async function withTimeout(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const settled = promise.then(
-    () => true,
-    () => true,
-  );
-  const expired = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
-  try {
-    return await Promise.race([settled, expired]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** Puppeteer starts Chromium as a process-group leader (detached), so -pid reaches all its children. */
-function killProcessGroup(pid: number | null): void {
-  if (pid === null) return;
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // ESRCH: the group is already gone.
-  }
-}
-
-async function waitForProcessGroupExit(pid: number | null, timeoutMs: number): Promise<void> {
-  if (pid === null) return;
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      process.kill(-pid, 0);
-    } catch {
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

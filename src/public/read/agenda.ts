@@ -1,3 +1,4 @@
+/** Why this file exists: the public read of a published agenda: public items and their public papers. */
 import type { Database } from '../../db/database.ts';
 import { toLondon } from '../../time/london.ts';
 import type { PublicMeetingSummary } from './meetings.ts';

@@ -1,3 +1,4 @@
+/** Why this file exists: the public read of boards. */
 import type { Database } from '../../db/database.ts';
 
 export interface PublicBoard {

@@ -1,3 +1,4 @@
+/** Why this file exists: the public read of meetings (date, time and place), listed and paged. */
 import type { Database } from '../../db/database.ts';
 import { fromLondon, todayInLondon, toLondon } from '../../time/london.ts';
 import { type Counted, type Slice, withTotal } from './common.ts';

@@ -1,3 +1,4 @@
+/** Why this file exists: the public read of notes, only as frozen versions. */
 import type { Database } from '../../db/database.ts';
 import type { NotesSnapshot } from '../../modules/publication/snapshot.ts';
 

@@ -1,3 +1,4 @@
+/** Why this file exists: the open-data route for one public action. */
 import { NotFound } from '../../core/errors.ts';
 import { idParams, problems } from '../../http/common-schemas.ts';
 import * as oparl from '../oparl.ts';

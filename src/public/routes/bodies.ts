@@ -1,3 +1,4 @@
+/** Why this file exists: the open-data routes for the system, the body (the office) and its boards. */
 import { z } from 'zod';
 import { NotFound } from '../../core/errors.ts';
 import { idParams, problems } from '../../http/common-schemas.ts';

@@ -1,3 +1,4 @@
+/** Why this file exists: the Atom and iCalendar feeds under /feeds. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { chainHeads } from '../../modules/publication/chain.ts';

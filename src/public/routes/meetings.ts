@@ -1,3 +1,4 @@
+/** Why this file exists: the open-data routes for meetings, their agendas, notes versions and papers. */
 import { z } from 'zod';
 import { NotFound } from '../../core/errors.ts';
 import { pdfResponse } from '../../documents/index.ts';

@@ -1,3 +1,4 @@
+/** Why this file exists: the open-data route for searching what is published. */
 import { problems } from '../../http/common-schemas.ts';
 import { publicCostlyRateLimit } from '../../http/rate-limits.ts';
 import { searchQuery, searchResultSchema } from '../schemas.ts';

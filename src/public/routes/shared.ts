@@ -1,3 +1,7 @@
+/**
+ * Why this file exists: the schemas and small builders the open-data route files share (lists,
+ * own JSON Schemas, meetings/actions/boards in OParl form).
+ */
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
