@@ -1,6 +1,6 @@
 /**
  * Enqueue-to-start latency of the render queue (target: p95 <= 50 ms, PERFORMANCE.md), on PostgreSQL
- * and on embedded PGlite, with the queue and worker options the application ships (src/jobs/).
+ * and on embedded PGlite, with the queue and worker options the application ships (src/documents/queue.ts, render-worker.ts).
  *
  *   npx tsx scripts/bench-queue.ts [--jobs 60] [--interval-ms 50] [--work-ms 20] [--database both|postgres|embedded]
  *
