@@ -21,7 +21,12 @@ import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { JobResult } from 'pg-boss';
-import { type JobQueue, type QueueDatabase, RENDER_QUEUE_OPTIONS, startJobQueue } from '../src/documents/queue.ts';
+import {
+  type JobQueue,
+  type QueueDatabase,
+  RENDER_QUEUE_OPTIONS,
+  startJobQueue,
+} from '../src/documents/queue.ts';
 import { RENDER_WORK_OPTIONS } from '../src/documents/render-worker.ts';
 
 const { values: args } = parseArgs({

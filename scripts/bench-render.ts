@@ -22,7 +22,11 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { type BrowserPool, createBrowserPool, defaultPoolSize } from '../src/documents/render/browser-pool.ts';
+import {
+  type BrowserPool,
+  createBrowserPool,
+  defaultPoolSize,
+} from '../src/documents/render/browser-pool.ts';
 import { debianChromiumPath, isChromiumFlavour } from '../src/documents/render/chromium-executable.ts';
 import { chromiumLaunchOptions } from '../src/documents/render/chromium-launch.ts';
 import { prepareNotes } from '../src/documents/render/document-contexts.ts';
