@@ -1,6 +1,6 @@
 /**
  * Enqueue-to-start latency of the render queue (target: p95 <= 50 ms, PERFORMANCE.md), on PostgreSQL
- * and on embedded PGlite, with the queue and worker options the application ships (src/jobs/).
+ * and on embedded PGlite, with the queue and worker options the application ships (src/documents/queue.ts, render-worker.ts).
  *
  *   npx tsx scripts/bench-queue.ts [--jobs 60] [--interval-ms 50] [--work-ms 20] [--database both|postgres|embedded]
  *
@@ -21,8 +21,13 @@ import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { JobResult } from 'pg-boss';
-import { type JobQueue, type QueueDatabase, RENDER_QUEUE_OPTIONS, startJobQueue } from '../src/jobs/queue.ts';
-import { RENDER_WORK_OPTIONS } from '../src/jobs/render-worker.ts';
+import {
+  type JobQueue,
+  type QueueDatabase,
+  RENDER_QUEUE_OPTIONS,
+  startJobQueue,
+} from '../src/documents/queue.ts';
+import { RENDER_WORK_OPTIONS } from '../src/documents/render-worker.ts';
 
 const { values: args } = parseArgs({
   options: {

@@ -22,13 +22,17 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { type BrowserPool, createBrowserPool, defaultPoolSize } from '../src/render/browser-pool.ts';
-import { debianChromiumPath, isChromiumFlavour } from '../src/render/chromium-executable.ts';
-import { chromiumLaunchOptions } from '../src/render/chromium-launch.ts';
-import { prepareNotes } from '../src/render/document-contexts.ts';
-import { createDocumentRenderer } from '../src/render/document-renderer.ts';
-import { printOptions, printToPdfParams } from '../src/render/pdf-renderer.ts';
-import { createTemplateEngine } from '../src/render/templates.ts';
+import {
+  type BrowserPool,
+  createBrowserPool,
+  defaultPoolSize,
+} from '../src/documents/render/browser-pool.ts';
+import { debianChromiumPath, isChromiumFlavour } from '../src/documents/render/chromium-executable.ts';
+import { chromiumLaunchOptions } from '../src/documents/render/chromium-launch.ts';
+import { prepareNotes } from '../src/documents/render/document-contexts.ts';
+import { createDocumentRenderer } from '../src/documents/render/document-renderer.ts';
+import { printOptions, printToPdfParams } from '../src/documents/render/pdf-renderer.ts';
+import { createTemplateEngine } from '../src/documents/render/templates.ts';
 import { referenceNotes } from '../test/render/fixtures.ts';
 
 const { values: flags } = parseArgs({

@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.ts';
+import { systemActor } from '../src/core/principal.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrateForApp } from '../src/db/migrate.ts';
-import { systemActor } from '../src/http/principal.ts';
 import { findBoardByCode } from '../src/modules/boards/repo.ts';
 import { importNotesBody } from '../src/modules/import/schemas.ts';
 import { importNotes } from '../src/modules/import/service.ts';

@@ -4,8 +4,8 @@ import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrateForApp } from '../src/db/migrate.ts';
 import { DEMO_PASSWORD, seedDemo } from '../src/demo/seed.ts';
-import { createDocumentsPool } from '../src/modules/documents/runtime.ts';
-import { createDocumentService } from '../src/modules/documents/service.ts';
+import { createDocumentsPool } from '../src/documents/runtime.ts';
+import { createDocumentService } from '../src/documents/service.ts';
 
 const config = loadConfig();
 if (config.env === 'production') {

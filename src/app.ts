@@ -6,11 +6,11 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
+import { TooManyRequests } from './core/errors.ts';
 import { changeFeedOf } from './db/change-feed.ts';
 import type { Database } from './db/database.ts';
-import { authPlugin } from './http/auth-plugin.ts';
+import { documentsRoutes, startDocuments } from './documents/index.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
-import { TooManyRequests } from './http/errors.ts';
 import { healthRoutes } from './http/health-routes.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { sendProblem } from './http/problem.ts';
@@ -19,19 +19,19 @@ import { recordRoutes } from './http/route-table.ts';
 import { actionsRoutes } from './modules/actions/routes.ts';
 import { agendaRoutes } from './modules/agenda/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
+import { authPlugin } from './modules/auth/plugin.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { boardsRoutes } from './modules/boards/routes.ts';
-import { documentsRoutes } from './modules/documents/routes.ts';
-import { startDocuments } from './modules/documents/runtime.ts';
+import { decisionsRoutes } from './modules/decisions/routes.ts';
 import { importRoutes } from './modules/import/routes.ts';
 import { meetingsRoutes } from './modules/meetings/routes.ts';
 import { peopleRoutes } from './modules/people/routes.ts';
 import { plansRoutes } from './modules/plans/routes.ts';
-import { publicDataRoutes } from './modules/publication/public-routes.ts';
 import { publicationRoutes } from './modules/publication/routes.ts';
 import { questionsRoutes } from './modules/questions/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
+import { publicDataRoutes } from './public/routes/index.ts';
 import { webPlugin } from './web/plugin.ts';
 import { publicSiteRoutes } from './web/public/routes.ts';
 
@@ -142,6 +142,7 @@ export async function buildApp({
       await api.register(documentsRoutes);
       await api.register(importRoutes);
       await api.register(publicationRoutes, { protectiveMarking: config.render.protectiveMarking });
+      await api.register(decisionsRoutes, { pool: () => api.documents.pool });
     },
     { prefix: '/api/v1' },
   );

@@ -152,7 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     render: {
       chromiumPath: e.CHROMIUM_PATH ?? defaultChromiumPath(),
-      // One page per core, at least two: as src/render/browser-pool.ts defaultPoolSize() explains.
+      // One page per core, at least two: as src/documents/render/browser-pool.ts defaultPoolSize() explains.
       poolSize: e.RENDER_POOL_SIZE ?? Math.max(2, cpus().length),
       timeoutMs: e.RENDER_TIMEOUT_MS,
       protectiveMarking: e.PROTECTIVE_MARKING,

@@ -1,5 +1,5 @@
+import type { Actor } from './core/principal.ts';
 import type { Database } from './db/database.ts';
-import type { Actor } from './http/principal.ts';
 
 /** What every service use case receives: the database (or transaction), who acts, and the request id for the audit log. */
 export interface ServiceContext {

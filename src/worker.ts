@@ -3,16 +3,18 @@
  * renders them with its own Chromium, so big batches never compete with the API's interactive renders.
  *
  * PostgreSQL only (DATABASE_URL): the embedded database belongs to the one process that opened it,
- * so on PGlite the API process runs the worker itself (see src/modules/documents/runtime.ts).
+ * so on PGlite the API process runs the worker itself (see src/documents/runtime.ts).
  *
  * Shutdown (SIGTERM/SIGINT): stop fetching, give running batches a grace period to finish, fail what
  * is still running back to the queue (a retry picks it up), then close Chromium and the database.
  */
 import pino from 'pino';
-import { startJobQueue } from './jobs/queue.ts';
-import { startRenderWorker } from './jobs/render-worker.ts';
-import { createDocumentsPool } from './modules/documents/runtime.ts';
-import { createDocumentService } from './modules/documents/service.ts';
+import {
+  createDocumentService,
+  createDocumentsPool,
+  startJobQueue,
+  startRenderWorker,
+} from './documents/index.ts';
 import { loadConfigOrExit, onShutdownSignal, openProcessDatabase, runMain } from './startup.ts';
 
 const SHUTDOWN_GRACE_MS = 8_000;

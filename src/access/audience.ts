@@ -8,8 +8,9 @@
  * Lists and search ask the same question in SQL (./visible-sql.ts). An object's confidentiality as
  * stored is already its effective one (the database raises it to its containers', migration 0011).
  */
+
+import { type Actor, hasRole, isAdmin } from '../core/principal.ts';
 import type { Confidentiality } from '../db/schema.ts';
-import { type Actor, hasRole, isAdmin } from '../http/principal.ts';
 
 /** Secretariat rights on one board: admins everywhere, secretariat users on the boards they administer. */
 export function canAdministerBoard(actor: Actor, boardId: string): boolean {

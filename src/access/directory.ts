@@ -6,8 +6,8 @@
  * user who administers EVERY board that uses it (people repo `boardsUsing`); a record no board uses
  * yet is any secretariat's, as before.
  */
-import { Forbidden } from '../http/errors.ts';
-import { isAdmin, type Principal, requireRole } from '../http/principal.ts';
+import { Forbidden } from '../core/errors.ts';
+import { isAdmin, type Principal, requireRole } from '../core/principal.ts';
 import { canAdministerBoard } from './audience.ts';
 
 export interface BoardRef {

@@ -1,5 +1,5 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
-import { type Actor, hasRole, isAdmin } from '../http/principal.ts';
+import { type Actor, hasRole, isAdmin } from '../core/principal.ts';
 
 type Ref = string | RawBuilder<unknown>;
 const asSql = (ref: Ref) => (typeof ref === 'string' ? sql.ref(ref) : ref);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ServiceContext } from '../context.ts';
+import { type Principal, systemActor } from '../core/principal.ts';
 import type { Database } from '../db/database.ts';
-import { type Principal, systemActor } from '../http/principal.ts';
 import { actionListQuery } from '../modules/actions/schemas.ts';
 import * as actions from '../modules/actions/service.ts';
 import * as workflow from '../modules/actions/workflow-service.ts';

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, type FieldError } from './errors.ts';
+import { AppError, type FieldError } from '../core/errors.ts';
 import { sendProblem } from './problem.ts';
 
 interface PgLikeError {

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PreconditionFailed, PreconditionRequired } from './errors.ts';
+import { PreconditionFailed, PreconditionRequired } from '../core/errors.ts';
 
 /**
  * Optimistic concurrency for long-text updates: every editable row has an integer `version`; its
@@ -22,9 +22,4 @@ export function requireIfMatch(request: FastifyRequest, id: string): number {
   if (!match || match[1] !== id)
     throw new PreconditionFailed('If-Match does not name this resource’s current ETag.');
   return Number(match[2]);
-}
-
-/** Call in the service after reading the row under lock: the stored version must be the one the client read. */
-export function assertVersion(expected: number, actual: number): void {
-  if (expected !== actual) throw new PreconditionFailed();
 }

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { ServiceUnavailable } from '../core/errors.ts';
 import type { Database } from '../db/database.ts';
 import { problems } from './common-schemas.ts';
-import { ServiceUnavailable } from './errors.ts';
 
 const status = z.object({ status: z.literal('ok') });
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { BadRequest, Conflict, UnprocessableContent } from '../core/errors.ts';
+import { requireUser } from '../core/principal.ts';
+import * as repo from '../db/idempotency-keys.ts';
 import { joinedTransaction } from '../db/joined-transaction.ts';
-import * as repo from '../modules/idempotency/repo.ts';
-import { BadRequest, Conflict, UnprocessableContent } from './errors.ts';
-import { requireUser } from './principal.ts';
 
 /**
  * Idempotency-Key on creates: the same key and body replays the first response; the same key with

@@ -5,7 +5,7 @@
  */
 import fastifyMultipart, { type FastifyMultipartBaseOptions } from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
-import { AppError, BadRequest } from './errors.ts';
+import { AppError, BadRequest } from '../core/errors.ts';
 
 /** Our own refusals and @fastify/multipart's (limits are 413, with a status) pass; the rest is a 400. */
 export function asUploadError(error: unknown): unknown {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BadRequest } from './errors.ts';
+import { BadRequest } from '../core/errors.ts';
 
 /**
  * Opaque cursors for keyset pagination: the sort key values of the last row, base64url JSON.

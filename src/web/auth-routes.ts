@@ -1,10 +1,10 @@
 /** GET/POST /login and POST /logout: the browser's way in and out, through the auth service. */
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { AppError } from '../core/errors.ts';
 import type { Database } from '../db/database.ts';
-import { AppError } from '../http/errors.ts';
 import * as auth from '../modules/auth/service.ts';
-import { pluralise } from '../render/text-format.ts';
+import { pluralise } from '../text/text-format.ts';
 import { safeNext } from './errors.ts';
 import { clearSessionCookie, type SessionCodec, setSessionCookie } from './session.ts';
 

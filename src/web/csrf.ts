@@ -7,7 +7,7 @@
 import fastifyCsrf from '@fastify/csrf-protection';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
-import { Unauthorized } from '../http/errors.ts';
+import { Unauthorized } from '../core/errors.ts';
 import { deriveKey, secureCookies } from './session.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

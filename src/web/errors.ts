@@ -5,8 +5,8 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError } from '../core/errors.ts';
 import { databaseClientError } from '../http/error-handler.ts';
-import { AppError } from '../http/errors.ts';
 
 export const STAFF_API_PREFIX = '/staff/api/';
 

@@ -4,7 +4,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError, BadRequest } from '../http/errors.ts';
+import { AppError, BadRequest } from '../core/errors.ts';
 
 export type FormBody = Record<string, unknown>;
 

@@ -4,8 +4,8 @@
  * answers through it.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '../core/principal.ts';
 import type { Role } from '../db/schema.ts';
-import type { Actor } from '../http/principal.ts';
 import { csrfToken } from './csrf.ts';
 import type { Crumb, LayoutContext, NavItem, ViewEngine } from './views.ts';
 

@@ -18,8 +18,8 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
+import type { Principal } from '../core/principal.ts';
 import type { Database } from '../db/database.ts';
-import type { Principal } from '../http/principal.ts';
 import { type AccessClaims, loadPrincipal } from '../modules/auth/service.ts';
 
 export interface WebSession {

@@ -4,8 +4,8 @@
  * <script type="application/json"> element.
  */
 import Handlebars from 'handlebars';
-import { formatLongDate, formatShortDate, formatTime } from '../render/date-format.ts';
-import { pluralise } from '../render/text-format.ts';
+import { formatLongDate, formatShortDate, formatTime } from '../text/date-format.ts';
+import { pluralise } from '../text/text-format.ts';
 
 type Helper = (...args: unknown[]) => unknown;
 

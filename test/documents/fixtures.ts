@@ -8,7 +8,7 @@
  */
 import type { Database } from '../../src/db/database.ts';
 import type { ActionStatus, Confidentiality, ItemKind, QuestionSource } from '../../src/db/schema.ts';
-import type { NotesQuestion } from '../../src/render/view-models.ts';
+import type { NotesQuestion } from '../../src/documents/render/view-models.ts';
 import { bulletsToHtml, richTextToPlain, sanitizeRichText } from '../../src/rich-text/sanitize.ts';
 import {
   CHIEF_CONSTABLE_UPDATE_POINTS,

@@ -1,14 +1,11 @@
 /** The view models built from the database: what goes into a public document, and what never does. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentInputHash } from '../../src/modules/documents/input-hash.ts';
-import { loadActionLog } from '../../src/modules/documents/load-action-log.ts';
-import { loadAgenda } from '../../src/modules/documents/load-agenda.ts';
-import { loadNotes, MEMBER_OF_THE_PUBLIC } from '../../src/modules/documents/load-notes.ts';
-import {
-  splitLeadingBullets,
-  splitTrailingRomanPoints,
-} from '../../src/modules/documents/rich-text-split.ts';
-import type { NotesViewModel } from '../../src/render/view-models.ts';
+import { documentInputHash } from '../../src/documents/input-hash.ts';
+import { loadActionLog } from '../../src/documents/load-action-log.ts';
+import { loadAgenda } from '../../src/documents/load-agenda.ts';
+import { loadNotes, MEMBER_OF_THE_PUBLIC } from '../../src/documents/load-notes.ts';
+import type { NotesViewModel } from '../../src/documents/render/view-models.ts';
+import { splitLeadingBullets, splitTrailingRomanPoints } from '../../src/documents/rich-text-split.ts';
 import { todayInLondon } from '../../src/time/london.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { CHIEF_CONSTABLE_UPDATE_POINTS, PCC_UPDATE_POINTS } from '../render/reference-meeting-text.ts';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RENDER_DEAD_LETTER_QUEUE, RENDER_QUEUE } from '../../src/jobs/queue.ts';
-import { insertBatch } from '../../src/jobs/render-batches-repo.ts';
-import type { RenderJob } from '../../src/modules/documents/schemas.ts';
+import { RENDER_DEAD_LETTER_QUEUE, RENDER_QUEUE } from '../../src/documents/queue.ts';
+import { insertBatch } from '../../src/documents/render-batches-repo.ts';
+import type { RenderJob } from '../../src/documents/schemas.ts';
 import { todayInLondon } from '../../src/time/london.ts';
 import { expectProblem } from '../helpers/app.ts';
 import { insertReferenceMeeting, type ReferenceMeeting } from './fixtures.ts';

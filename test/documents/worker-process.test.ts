@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { RenderJob } from '../../src/modules/documents/schemas.ts';
+import type { RenderJob } from '../../src/documents/schemas.ts';
 import { todayInLondon } from '../../src/time/london.ts';
 import { TEST_JWT_SECRET } from '../helpers/app.ts';
 import { insertReferenceMeeting, type ReferenceMeeting } from './fixtures.ts';

@@ -5,10 +5,10 @@
  * on the same process and the same Chromium pool carry on; afterwards the pool still renders.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDocumentRenderer } from '../../src/render/document-renderer.ts';
-import { RenderTimeoutError } from '../../src/render/render-errors.ts';
-import { createTemplateEngine } from '../../src/render/templates.ts';
-import { trustSanitisedHtml } from '../../src/render/view-models.ts';
+import { createDocumentRenderer } from '../../src/documents/render/document-renderer.ts';
+import { RenderTimeoutError } from '../../src/documents/render/render-errors.ts';
+import { createTemplateEngine } from '../../src/documents/render/templates.ts';
+import { trustSanitisedHtml } from '../../src/documents/render/view-models.ts';
 import { todayInLondon } from '../../src/time/london.ts';
 import { insertReferenceMeeting, type ReferenceMeeting } from '../documents/fixtures.ts';
 import { createDocumentsTestApp, type DocumentsTestApp } from '../documents/harness.ts';

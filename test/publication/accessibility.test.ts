@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumLaunchOptions } from '../../src/render/chromium-launch.ts';
+import { chromiumLaunchOptions } from '../../src/documents/render/chromium-launch.ts';
 import { createBoard, createMeeting } from '../domain/meetings-fixtures.ts';
 import { createTestApp, type TestApp, type TestUser } from '../helpers/app.ts';
 import { testChromiumPath } from '../render/chromium-for-tests.ts';

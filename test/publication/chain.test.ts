@@ -13,10 +13,10 @@ import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../src/core/hash.ts';
 import type { Database } from '../../src/db/database.ts';
 import { type ChainLink, chainHash, chainLinks } from '../../src/modules/publication/chain.ts';
 import { checkChains, parseSavedHeads, verifyPublications } from '../../src/modules/publication/verify.ts';
-import { sha256Hex } from '../../src/modules/publication/versions.ts';
 import { insertReferenceMeeting, type ReferenceMeeting } from '../documents/fixtures.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { allowedSteps, canTake, isEditable } from '../../src/modules/meeting-access/notes-state.ts';
 import { diffLines, diffText, hunks } from '../../src/modules/publication/line-diff.ts';
-import { allowedSteps, canTake, isEditable } from '../../src/modules/publication/notes-state.ts';
 import { numberLists } from '../../src/modules/publication/readable-text.ts';
-import { snippetRuns } from '../../src/web/public/pages.ts';
+import { snippetRuns } from '../../src/web/public/search-page.ts';
 
 describe('line diff', () => {
   it('keeps common lines, marks removed and added ones, and shows changes with context', () => {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertItemEditable, assertMeetingEditable } from '../../src/modules/meeting-access/guard.ts';
 import { chainLinks } from '../../src/modules/publication/chain.ts';
-import { assertItemEditable, assertMeetingEditable } from '../../src/modules/publication/guard.ts';
 import { addItem, buildAgbMeeting, createMeeting } from '../domain/meetings-fixtures.ts';
 import { createTestApp, expectProblem, type TestApp, type TestUser } from '../helpers/app.ts';
 import { inspectPdf } from '../render/pdf-inspect.ts';

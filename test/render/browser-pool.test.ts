@@ -4,14 +4,14 @@ import {
   type BrowserPool,
   type BrowserPoolOptions,
   createBrowserPool,
-} from '../../src/render/browser-pool.ts';
-import { createDocumentRenderer } from '../../src/render/document-renderer.ts';
+} from '../../src/documents/render/browser-pool.ts';
+import { createDocumentRenderer } from '../../src/documents/render/document-renderer.ts';
 import {
   BrowserCrashedError,
   BrowserPoolClosedError,
   RenderTimeoutError,
-} from '../../src/render/render-errors.ts';
-import { createTemplateEngine } from '../../src/render/templates.ts';
+} from '../../src/documents/render/render-errors.ts';
+import { createTemplateEngine } from '../../src/documents/render/templates.ts';
 import { liveChromiumProcesses, testChromiumPath } from './chromium-for-tests.ts';
 import { longNotes, referenceNotes } from './fixtures.ts';
 import { inspectLastPage, inspectPdf } from './pdf-inspect.ts';

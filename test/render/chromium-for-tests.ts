@@ -3,7 +3,7 @@
  * started is left running.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { debianChromiumPath, isChromiumFlavour } from '../../src/render/chromium-executable.ts';
+import { debianChromiumPath, isChromiumFlavour } from '../../src/documents/render/chromium-executable.ts';
 
 /** BOARDROOM_CHROMIUM=chromium runs the suite against full Chromium instead of chromium-headless-shell. */
 export function testChromiumPath(): string {

@@ -9,7 +9,7 @@ import {
   type NotesViewModel,
   type Person,
   trustSanitisedHtml,
-} from '../../src/render/view-models.ts';
+} from '../../src/documents/render/view-models.ts';
 import {
   CHIEF_CONSTABLE_UPDATE_POINTS,
   DOMESTIC_ABUSE_DISCUSSION,

@@ -4,10 +4,10 @@
  * extra subset carry none.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserPool, createBrowserPool } from '../../src/render/browser-pool.ts';
-import { createDocumentRenderer } from '../../src/render/document-renderer.ts';
-import { documentFonts, EXTRA_FONTS_MARKER } from '../../src/render/fonts.ts';
-import { createTemplateEngine } from '../../src/render/templates.ts';
+import { type BrowserPool, createBrowserPool } from '../../src/documents/render/browser-pool.ts';
+import { createDocumentRenderer } from '../../src/documents/render/document-renderer.ts';
+import { documentFonts, EXTRA_FONTS_MARKER } from '../../src/documents/render/fonts.ts';
+import { createTemplateEngine } from '../../src/documents/render/templates.ts';
 import { testChromiumPath } from './chromium-for-tests.ts';
 import { ATTENDEES, referenceNotes } from './fixtures.ts';
 import { inspectPdf } from './pdf-inspect.ts';

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { documentFilename } from '../../src/documents/render/document-filename.ts';
 import {
   formatLongDate,
   formatShortDate,
   formatTime,
   londonCalendarDate,
-} from '../../src/render/date-format.ts';
-import { documentFilename } from '../../src/render/document-filename.ts';
-import { formatFileSize, formatPerson, pluralise } from '../../src/render/text-format.ts';
+} from '../../src/text/date-format.ts';
+import { formatFileSize, formatPerson, pluralise } from '../../src/text/text-format.ts';
 
 describe('dates as the board prints them', () => {
   it('prints calendar dates without a comma after the weekday', () => {

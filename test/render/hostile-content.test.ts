@@ -5,11 +5,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserPool, createBrowserPool } from '../../src/render/browser-pool.ts';
-import { createDocumentRenderer } from '../../src/render/document-renderer.ts';
-import { renderPdf } from '../../src/render/pdf-renderer.ts';
-import { createTemplateEngine } from '../../src/render/templates.ts';
-import { type NotesViewModel, trustSanitisedHtml } from '../../src/render/view-models.ts';
+import { type BrowserPool, createBrowserPool } from '../../src/documents/render/browser-pool.ts';
+import { createDocumentRenderer } from '../../src/documents/render/document-renderer.ts';
+import { renderPdf } from '../../src/documents/render/pdf-renderer.ts';
+import { createTemplateEngine } from '../../src/documents/render/templates.ts';
+import { type NotesViewModel, trustSanitisedHtml } from '../../src/documents/render/view-models.ts';
 import { testChromiumPath } from './chromium-for-tests.ts';
 import { referenceNotes } from './fixtures.ts';
 import { inspectPdf, missingPhrases } from './pdf-inspect.ts';

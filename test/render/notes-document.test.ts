@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserPool, createBrowserPool } from '../../src/render/browser-pool.ts';
-import { createDocumentRenderer, type RenderedDocument } from '../../src/render/document-renderer.ts';
-import { createTemplateEngine } from '../../src/render/templates.ts';
-import { formatPerson } from '../../src/render/text-format.ts';
+import { type BrowserPool, createBrowserPool } from '../../src/documents/render/browser-pool.ts';
+import {
+  createDocumentRenderer,
+  type RenderedDocument,
+} from '../../src/documents/render/document-renderer.ts';
+import { createTemplateEngine } from '../../src/documents/render/templates.ts';
+import { formatPerson } from '../../src/text/text-format.ts';
 import { testChromiumPath } from './chromium-for-tests.ts';
 import { APOLOGIES, ATTENDEES, EXEMPT_CANARY, RICHARD_NORTH, referenceNotes } from './fixtures.ts';
 import { type InspectedPdf, inspectPdf, missingPhrases } from './pdf-inspect.ts';

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserPool, createBrowserPool } from '../../src/render/browser-pool.ts';
-import { createDocumentRenderer, type DocumentRenderer } from '../../src/render/document-renderer.ts';
-import { createTemplateEngine } from '../../src/render/templates.ts';
+import { type BrowserPool, createBrowserPool } from '../../src/documents/render/browser-pool.ts';
+import {
+  createDocumentRenderer,
+  type DocumentRenderer,
+} from '../../src/documents/render/document-renderer.ts';
+import { createTemplateEngine } from '../../src/documents/render/templates.ts';
 import { testChromiumPath } from './chromium-for-tests.ts';
 import { EXEMPT_CANARY, referenceActionLog, referenceAgenda } from './fixtures.ts';
 import { inspectPdf, missingPhrases } from './pdf-inspect.ts';

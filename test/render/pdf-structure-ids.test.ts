@@ -3,7 +3,7 @@
  * document alone, not on what the printing page made before.
  */
 import { describe, expect, it } from 'vitest';
-import { canonicaliseStructureIds } from '../../src/render/pdf-structure-ids.ts';
+import { canonicaliseStructureIds } from '../../src/documents/render/pdf-structure-ids.ts';
 
 /** The shape Chromium writes: header cells with /ID, data cells naming them, one IDTree leaf. */
 function pdfWith(ids: { th: string[]; headers: string[][]; leaf: Array<[string, number]> }): string {

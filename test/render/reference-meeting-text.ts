@@ -8,7 +8,7 @@ import {
   type NotesQuestion,
   type SanitisedHtml,
   trustSanitisedHtml,
-} from '../../src/render/view-models.ts';
+} from '../../src/documents/render/view-models.ts';
 
 /** The reference board's action references: AGB/2026-03/1 to /4, all owned by WMP. */
 export function meetingAction(n: number, text: string): NotesAction {

@@ -3,10 +3,14 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { prepareActionLog, prepareAgenda, prepareNotes } from '../../src/render/document-contexts.ts';
-import { cssStringText } from '../../src/render/template-helpers.ts';
-import { createTemplateEngine, DEFAULT_TEMPLATES_DIR } from '../../src/render/templates.ts';
-import { trustSanitisedHtml } from '../../src/render/view-models.ts';
+import {
+  prepareActionLog,
+  prepareAgenda,
+  prepareNotes,
+} from '../../src/documents/render/document-contexts.ts';
+import { cssStringText } from '../../src/documents/render/template-helpers.ts';
+import { createTemplateEngine, DEFAULT_TEMPLATES_DIR } from '../../src/documents/render/templates.ts';
+import { trustSanitisedHtml } from '../../src/documents/render/view-models.ts';
 import { EXEMPT_CANARY, referenceActionLog, referenceAgenda, referenceNotes } from './fixtures.ts';
 
 const engine = createTemplateEngine();

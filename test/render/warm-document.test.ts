@@ -3,11 +3,14 @@
  * print exactly as if it had been loaded from scratch; anything that could fetch is loaded in full.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserPool, createBrowserPool } from '../../src/render/browser-pool.ts';
-import { createDocumentRenderer, type DocumentRenderer } from '../../src/render/document-renderer.ts';
-import { createTemplateEngine } from '../../src/render/templates.ts';
-import { trustSanitisedHtml } from '../../src/render/view-models.ts';
-import { blockChanges, documentParts } from '../../src/render/warm-document.ts';
+import { type BrowserPool, createBrowserPool } from '../../src/documents/render/browser-pool.ts';
+import {
+  createDocumentRenderer,
+  type DocumentRenderer,
+} from '../../src/documents/render/document-renderer.ts';
+import { createTemplateEngine } from '../../src/documents/render/templates.ts';
+import { trustSanitisedHtml } from '../../src/documents/render/view-models.ts';
+import { blockChanges, documentParts } from '../../src/documents/render/warm-document.ts';
 import { testChromiumPath } from './chromium-for-tests.ts';
 import { referenceActionLog, referenceNotes } from './fixtures.ts';
 import { inspectPdf } from './pdf-inspect.ts';

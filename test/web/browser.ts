@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
-import { chromiumLaunchOptions } from '../../src/render/chromium-launch.ts';
+import { chromiumLaunchOptions } from '../../src/documents/render/chromium-launch.ts';
 import { TEST_PASSWORD } from '../helpers/app.ts';
 import { testChromiumPath } from '../render/chromium-for-tests.ts';
 import type { El, Win } from './dom.ts';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { BadRequest, PayloadTooLarge, UnsupportedMediaType } from '../../http/errors.ts';
+import { BadRequest, PayloadTooLarge, UnsupportedMediaType } from '../../core/errors.ts';
 
 export const MAX_EVIDENCE_BYTES = 512 * 1024;
 const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');

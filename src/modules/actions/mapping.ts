@@ -1,5 +1,5 @@
 import { canSee } from '../../access/index.ts';
-import type { Actor } from '../../http/principal.ts';
+import type { Actor } from '../../core/principal.ts';
 import { londonDate } from '../../time/london.ts';
 import type { ActionRow, UpdateRow } from './repo.ts';
 import type { Action, ActionDetail, ActionUpdate } from './schemas.ts';

@@ -1,7 +1,7 @@
 import { referenceSeries } from '../../access/confidentiality.ts';
+import { Conflict } from '../../core/errors.ts';
 import type { Database } from '../../db/database.ts';
 import type { Confidentiality } from '../../db/schema.ts';
-import { Conflict } from '../../http/errors.ts';
 import { londonDate } from '../../time/london.ts';
 import * as repo from './repo.ts';
 

@@ -1,11 +1,11 @@
 import { type Insertable, type RawBuilder, type SqlBool, sql, type Updateable } from 'kysely';
 import { z } from 'zod';
 import { actionUpdateVisibleToActor, visibleToActor } from '../../access/index.ts';
+import type { Actor } from '../../core/principal.ts';
 import { referenceNumber, referencePrefix } from '../../db/action-reference-order.ts';
 import type { Database } from '../../db/database.ts';
 import type { ActionStatus, ActionsTable, ActionUpdatesTable, Confidentiality } from '../../db/schema.ts';
 import { cursorValue } from '../../http/pagination.ts';
-import type { Actor } from '../../http/principal.ts';
 
 function actionsQuery(db: Database) {
   return db

@@ -1,8 +1,8 @@
 import { canAdministerBoard, canUpdateAction } from '../../access/index.ts';
 import type { ServiceContext } from '../../context.ts';
+import { BadRequest, Conflict, Forbidden } from '../../core/errors.ts';
+import { requireUser } from '../../core/principal.ts';
 import type { ActionUpdateKind } from '../../db/schema.ts';
-import { BadRequest, Conflict, Forbidden } from '../../http/errors.ts';
-import { requireUser } from '../../http/principal.ts';
 import { endOfLondonDay, londonDate, todayInLondon } from '../../time/london.ts';
 import { decodePdfEvidence } from './evidence.ts';
 import * as repo from './repo.ts';

@@ -1,10 +1,10 @@
 import { canAdministerBoard, canSee } from '../../access/index.ts';
 import type { ServiceContext } from '../../context.ts';
+import { Forbidden, NotFound } from '../../core/errors.ts';
+import { type Principal, requireUser } from '../../core/principal.ts';
 import type { Database } from '../../db/database.ts';
-import { Forbidden, NotFound } from '../../http/errors.ts';
-import { type Principal, requireUser } from '../../http/principal.ts';
-import { findMeeting } from '../meetings/repo.ts';
-import { assertMeetingEditable } from '../publication/guard.ts';
+import { assertMeetingEditable } from '../meeting-access/guard.ts';
+import { findMeeting } from '../meeting-access/meeting-row.ts';
 import * as repo from './repo.ts';
 
 export type ItemWithBoard = NonNullable<Awaited<ReturnType<typeof repo.findItem>>>;

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { BadRequest, UnsupportedMediaType } from '../../http/errors.ts';
+import { BadRequest, UnsupportedMediaType } from '../../core/errors.ts';
 import { asUploadError } from '../../http/multipart-uploads.ts';
 import type { Upload } from './papers-service.ts';
 import { paperFields } from './schemas.ts';

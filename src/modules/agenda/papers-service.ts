@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { canAdministerBoard, canSee } from '../../access/index.ts';
 import type { ServiceContext } from '../../context.ts';
+import { Forbidden, NotFound, UnsupportedMediaType } from '../../core/errors.ts';
+import { requireUser } from '../../core/principal.ts';
+import { recordAudit } from '../../db/audit-log.ts';
 import type { Confidentiality } from '../../db/schema.ts';
-import { Forbidden, NotFound, UnsupportedMediaType } from '../../http/errors.ts';
-import { requireUser } from '../../http/principal.ts';
-import { recordAudit } from '../audit/repo.ts';
 import { getItemForRead, getItemForWrite } from './item-access.ts';
 import * as repo from './papers-repo.ts';
 import { isPdf, safePdfFilename } from './pdf.ts';

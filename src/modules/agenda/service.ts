@@ -1,12 +1,12 @@
 import type { ServiceContext } from '../../context.ts';
+import { BadRequest, Conflict, NotFound } from '../../core/errors.ts';
+import type { Actor } from '../../core/principal.ts';
+import { assertVersion } from '../../core/version.ts';
+import { recordAudit } from '../../db/audit-log.ts';
 import type { Database } from '../../db/database.ts';
 import type { Presenter } from '../../db/schema.ts';
-import { BadRequest, Conflict, NotFound } from '../../http/errors.ts';
-import { assertVersion } from '../../http/etag.ts';
-import type { Actor } from '../../http/principal.ts';
 import { richTextToPlain, sanitizeRichText } from '../../rich-text/sanitize.ts';
-import { recordAudit } from '../audit/repo.ts';
-import { getMeetingForContentEdit, getMeetingForRead } from '../meetings/meeting-access.ts';
+import { getMeetingForContentEdit, getMeetingForRead } from '../meeting-access/meeting-access.ts';
 import { getItemForRead, getItemForWrite } from './item-access.ts';
 import * as papersRepo from './papers-repo.ts';
 import * as repo from './repo.ts';

@@ -1,7 +1,7 @@
 import { titleListed, visibleConfidentialities } from '../../access/index.ts';
+import type { Actor } from '../../core/principal.ts';
 import type { Database } from '../../db/database.ts';
 import type { Confidentiality } from '../../db/schema.ts';
-import type { Actor } from '../../http/principal.ts';
 import * as papersRepo from './papers-repo.ts';
 import * as repo from './repo.ts';
 import type { AgendaItem, Paper } from './schemas.ts';

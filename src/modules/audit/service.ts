@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ServiceContext } from '../../context.ts';
+import { isAdmin, requireRole } from '../../core/principal.ts';
 import { cursorValue, decodeCursor, type Page, toPage } from '../../http/pagination.ts';
-import { isAdmin, requireRole } from '../../http/principal.ts';
 import { listAudit } from './list-repo.ts';
 import type { AuditEntryView, AuditQuery } from './schemas.ts';
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requireUser } from '../../core/principal.ts';
 import { problems } from '../../http/common-schemas.ts';
-import { requireUser } from '../../http/principal.ts';
 import { loginBody, me, refreshBody, tokenPair } from './schemas.ts';
 import * as service from './service.ts';
 

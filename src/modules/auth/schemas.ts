@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { roleSchema } from '../users/schemas.ts';
+
+/** The roles a user may hold (users are given them; a signed-in principal carries them). */
+export const roleSchema = z.enum(['admin', 'secretariat', 'officer', 'member']);
 
 export const loginBody = z.strictObject({
   email: z.string().trim().max(320),

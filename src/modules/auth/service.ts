@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { Unauthorized } from '../../core/errors.ts';
+import type { Principal } from '../../core/principal.ts';
+import { recordAudit } from '../../db/audit-log.ts';
 import type { Database } from '../../db/database.ts';
-import { Unauthorized } from '../../http/errors.ts';
-import type { Principal } from '../../http/principal.ts';
-import { recordAudit } from '../audit/repo.ts';
 import { verifyPassword } from './passwords.ts';
 import { hashRefreshToken, newRefreshToken } from './refresh-tokens.ts';
 import * as repo from './repo.ts';

@@ -1,9 +1,9 @@
 import { canAdministerBoard } from '../../access/index.ts';
 import type { ServiceContext } from '../../context.ts';
-import { Conflict, Forbidden, NotFound } from '../../http/errors.ts';
-import { assertVersion } from '../../http/etag.ts';
-import { requireRole, requireUser } from '../../http/principal.ts';
-import { recordAudit } from '../audit/repo.ts';
+import { Conflict, Forbidden, NotFound } from '../../core/errors.ts';
+import { requireRole, requireUser } from '../../core/principal.ts';
+import { assertVersion } from '../../core/version.ts';
+import { recordAudit } from '../../db/audit-log.ts';
 import * as repo from './repo.ts';
 import type { Board, BoardInput, BoardPatch } from './schemas.ts';
 

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { type BrowserPool, pdfResponse } from '../../documents/index.ts';
 import { idParams, problems } from '../../http/common-schemas.ts';
 import { requireIfMatch, setEtag } from '../../http/etag.ts';
 import { idempotent } from '../../http/idempotency.ts';
-import type { BrowserPool } from '../../render/browser-pool.ts';
-import { pdfResponse } from '../documents/schemas.ts';
 import { diffQuery, notesDiffSchema, versionParams } from '../publication/schemas.ts';
 import { sendFrozenPdf } from '../publication/versions.ts';
 import {

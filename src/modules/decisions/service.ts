@@ -6,22 +6,23 @@
 
 import { canAdministerBoard } from '../../access/index.ts';
 import type { ServiceContext } from '../../context.ts';
+import { BadRequest, Conflict, Forbidden, NotFound } from '../../core/errors.ts';
+import { sha256Hex } from '../../core/hash.ts';
+import { type Principal, requireRole, requireUser } from '../../core/principal.ts';
+import { assertVersion } from '../../core/version.ts';
+import { recordAudit } from '../../db/audit-log.ts';
 import type { Database } from '../../db/database.ts';
-import { BadRequest, Conflict, Forbidden, NotFound } from '../../http/errors.ts';
-import { assertVersion } from '../../http/etag.ts';
-import { type Principal, requireRole, requireUser } from '../../http/principal.ts';
-import type { BrowserPool } from '../../render/browser-pool.ts';
-import { toLondon } from '../../time/london.ts';
-import { recordAudit } from '../audit/repo.ts';
-import { findBoard } from '../boards/repo.ts';
-import { canonicalJson } from '../documents/input-hash.ts';
-import { publishedVersion, sha256Hex, versionsDiff } from '../publication/versions.ts';
 import {
+  type BrowserPool,
+  canonicalJson,
   DECISION_SNAPSHOT_SCHEMA,
   type DecisionSnapshot,
   decisionLines,
   renderDecisionPdf,
-} from './notice.ts';
+} from '../../documents/index.ts';
+import { toLondon } from '../../time/london.ts';
+import { findBoard } from '../boards/repo.ts';
+import { publishedVersion, versionsDiff } from '../publication/versions.ts';
 import * as repo from './repo.ts';
 import type {
   Decision,

@@ -1,13 +1,13 @@
 import { canAdministerBoard } from '../../access/index.ts';
 import type { ServiceContext } from '../../context.ts';
+import { Forbidden, NotFound, UnprocessableContent } from '../../core/errors.ts';
+import { requireUser } from '../../core/principal.ts';
+import { recordAudit } from '../../db/audit-log.ts';
 import type { Database } from '../../db/database.ts';
 import type { Presenter } from '../../db/schema.ts';
-import { Forbidden, NotFound, UnprocessableContent } from '../../http/errors.ts';
-import { requireUser } from '../../http/principal.ts';
 import { bulletsToHtml, richTextToPlain, sanitizeRichText } from '../../rich-text/sanitize.ts';
 import { addDays, fromLondon } from '../../time/london.ts';
 import { insertWithNextReference, referencePrefix } from '../actions/reference.ts';
-import { recordAudit } from '../audit/repo.ts';
 import { findBoard } from '../boards/repo.ts';
 import { introHtml } from './body-intro.ts';
 import { parseNotes } from './parse-notes.ts';

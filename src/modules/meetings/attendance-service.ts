@@ -1,14 +1,14 @@
 import type { ServiceContext } from '../../context.ts';
+import { BadRequest, Conflict, NotFound } from '../../core/errors.ts';
+import { requireUser } from '../../core/principal.ts';
+import { recordAudit } from '../../db/audit-log.ts';
 import type { Database } from '../../db/database.ts';
 import type { Confidentiality } from '../../db/schema.ts';
-import { BadRequest, Conflict, NotFound } from '../../http/errors.ts';
-import { requireUser } from '../../http/principal.ts';
 import { requireItemOfMeeting } from '../agenda/item-access.ts';
-import { recordAudit } from '../audit/repo.ts';
+import { getMeetingForContentEdit, getMeetingForRead } from '../meeting-access/meeting-access.ts';
 import { findPerson } from '../people/repo.ts';
 import * as repo from './attendance-repo.ts';
 import type { AttendanceEntry, AttendanceInput, AttendanceReplace } from './attendance-schemas.ts';
-import { getMeetingForContentEdit, getMeetingForRead } from './meeting-access.ts';
 
 function toEntry(row: repo.AttendanceRow): AttendanceEntry {
   return {

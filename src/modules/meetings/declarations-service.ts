@@ -1,13 +1,13 @@
 import type { ServiceContext } from '../../context.ts';
+import { NotFound } from '../../core/errors.ts';
+import { requireUser } from '../../core/principal.ts';
+import { recordAudit } from '../../db/audit-log.ts';
 import type { Confidentiality } from '../../db/schema.ts';
-import { NotFound } from '../../http/errors.ts';
-import { requireUser } from '../../http/principal.ts';
 import { requireItemOfMeeting } from '../agenda/item-access.ts';
-import { recordAudit } from '../audit/repo.ts';
+import { getMeetingForContentEdit, getMeetingForRead } from '../meeting-access/meeting-access.ts';
 import { findPerson } from '../people/repo.ts';
 import * as repo from './declarations-repo.ts';
 import type { Declaration, DeclarationInput } from './declarations-schemas.ts';
-import { getMeetingForContentEdit, getMeetingForRead } from './meeting-access.ts';
 
 function toDeclaration(row: repo.DeclarationRow): Declaration {
   return {

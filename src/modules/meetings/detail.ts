@@ -1,9 +1,10 @@
 import { visibleConfidentialities } from '../../access/index.ts';
+import type { Actor } from '../../core/principal.ts';
 import type { Database } from '../../db/database.ts';
-import type { Actor } from '../../http/principal.ts';
-import { formatLongDate } from '../../render/date-format.ts';
+import { formatLongDate } from '../../text/date-format.ts';
 import { toLondon } from '../../time/london.ts';
 import { visibleAgenda } from '../agenda/visible-items.ts';
+import type { MeetingRow } from '../meeting-access/meeting-row.ts';
 import * as attendanceRepo from './attendance-repo.ts';
 import { visibleEntries } from './attendance-service.ts';
 import * as declarationsRepo from './declarations-repo.ts';
@@ -11,7 +12,7 @@ import { visibleDeclarations } from './declarations-service.ts';
 import * as repo from './repo.ts';
 import type { MeetingDetail, MeetingListEntry } from './schemas.ts';
 
-export function toListEntry(row: repo.MeetingRow): MeetingListEntry {
+export function toListEntry(row: MeetingRow): MeetingListEntry {
   const local = toLondon(row.starts_at);
   return {
     id: row.id,
@@ -30,7 +31,7 @@ export function toListEntry(row: repo.MeetingRow): MeetingListEntry {
 }
 
 /** "Next meeting: Tuesday 28 April 2026": the date typed in, else the board's following meeting. */
-async function nextMeeting(db: Database, row: repo.MeetingRow): Promise<MeetingDetail['nextMeeting']> {
+async function nextMeeting(db: Database, row: MeetingRow): Promise<MeetingDetail['nextMeeting']> {
   if (row.next_meeting_date) {
     return {
       date: row.next_meeting_date,
@@ -48,7 +49,7 @@ async function nextMeeting(db: Database, row: repo.MeetingRow): Promise<MeetingD
 export async function buildMeetingDetail(
   db: Database,
   actor: Actor,
-  row: repo.MeetingRow,
+  row: MeetingRow,
 ): Promise<MeetingDetail> {
   const visible = visibleConfidentialities(actor, row.board_id);
   // Independent reads: issued together, so a pool serves them in parallel rather than one after another.

@@ -1,25 +1,6 @@
 import type { Database } from '../../db/database.ts';
 import type { MeetingStatus } from '../../db/schema.ts';
-
-function meetingQuery(db: Database) {
-  return db
-    .selectFrom('meetings')
-    .innerJoin('boards', 'boards.id', 'meetings.board_id')
-    .selectAll('meetings')
-    .select([
-      'boards.name as board_name',
-      'boards.code as board_code',
-      'boards.question_deadline_days as board_question_deadline_days',
-    ]);
-}
-
-export type MeetingRow = NonNullable<Awaited<ReturnType<typeof findMeeting>>>;
-
-/** With `lock`, the meeting row is held until the transaction ends: agenda and version changes queue behind it. */
-export function findMeeting(db: Database, id: string, opts: { lock?: boolean } = {}) {
-  const query = meetingQuery(db).where('meetings.id', '=', id);
-  return (opts.lock ? query.forUpdate('meetings') : query).executeTakeFirst();
-}
+import { meetingQuery } from '../meeting-access/meeting-row.ts';
 
 export interface MeetingFilters {
   boardId?: string;

@@ -1,19 +1,24 @@
 import { z } from 'zod';
 import { canAdministerBoard } from '../../access/index.ts';
 import type { ServiceContext } from '../../context.ts';
+import { BadRequest, Conflict, Forbidden, NotFound } from '../../core/errors.ts';
+import { requireRole, requireUser } from '../../core/principal.ts';
+import { assertVersion } from '../../core/version.ts';
+import { recordAudit } from '../../db/audit-log.ts';
 import type { Database } from '../../db/database.ts';
 import type { MeetingStatus } from '../../db/schema.ts';
-import { BadRequest, Conflict, Forbidden, NotFound } from '../../http/errors.ts';
-import { assertVersion } from '../../http/etag.ts';
 import { cursorValue, decodeCursor, type Page, toPage } from '../../http/pagination.ts';
-import { requireRole, requireUser } from '../../http/principal.ts';
 import { addDays, fromLondon, startOfLondonDay, toLondon } from '../../time/london.ts';
 import * as agendaRepo from '../agenda/repo.ts';
-import { recordAudit } from '../audit/repo.ts';
 import { findBoard } from '../boards/repo.ts';
-import { assertStatusNotManagedByPublication } from '../publication/guard.ts';
+import { assertStatusNotManagedByPublication } from '../meeting-access/guard.ts';
+import {
+  getMeetingForContentEdit,
+  getMeetingForRead,
+  getMeetingForWrite,
+} from '../meeting-access/meeting-access.ts';
+import { findMeeting, type MeetingRow } from '../meeting-access/meeting-row.ts';
 import { buildMeetingDetail, toListEntry } from './detail.ts';
-import { getMeetingForContentEdit, getMeetingForRead, getMeetingForWrite } from './meeting-access.ts';
 import * as repo from './repo.ts';
 import type {
   MeetingDetail,
@@ -41,7 +46,7 @@ function defaultQuestionDeadline(date: string, time: string, days: number): Date
 }
 
 /** What the audit log keeps of a meeting row. */
-function auditRecord(row: repo.MeetingRow) {
+function auditRecord(row: MeetingRow) {
   return {
     id: row.id,
     boardId: row.board_id,
@@ -64,7 +69,7 @@ function meetingCursor(cursor: string | undefined): { startsAt: Date; id: string
 }
 
 async function detailOf(ctx: ServiceContext, db: Database, id: string): Promise<MeetingDetail> {
-  return buildMeetingDetail(db, ctx.actor, (await repo.findMeeting(db, id))!);
+  return buildMeetingDetail(db, ctx.actor, (await findMeeting(db, id))!);
 }
 
 export async function getMeeting(ctx: ServiceContext, id: string): Promise<MeetingDetail> {
@@ -121,7 +126,7 @@ export async function createMeeting(ctx: ServiceContext, input: MeetingInput): P
         exempt_reason: null,
       });
     }
-    const row = (await repo.findMeeting(db, id))!;
+    const row = (await findMeeting(db, id))!;
     await recordAudit(db, {
       actorUserId: user.userId,
       action: 'meeting.create',
@@ -177,7 +182,7 @@ export async function updateMeeting(
       ...(input.nextMeetingDate !== undefined ? { next_meeting_date: input.nextMeetingDate } : {}),
       ...(questionDeadline !== undefined ? { question_deadline: questionDeadline } : {}),
     });
-    const after = (await repo.findMeeting(db, id))!;
+    const after = (await findMeeting(db, id))!;
     await recordAudit(db, {
       actorUserId: user.userId,
       action: 'meeting.update',

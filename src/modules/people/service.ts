@@ -1,8 +1,8 @@
 import { requireDirectoryChange } from '../../access/index.ts';
 import type { ServiceContext } from '../../context.ts';
-import { NotFound } from '../../http/errors.ts';
-import { type Actor, requireRole, requireUser } from '../../http/principal.ts';
-import { recordAudit } from '../audit/repo.ts';
+import { NotFound } from '../../core/errors.ts';
+import { type Actor, requireRole, requireUser } from '../../core/principal.ts';
+import { recordAudit } from '../../db/audit-log.ts';
 import * as repo from './repo.ts';
 import type { Organisation, OrganisationInput, Person, PersonInput, PersonPatch } from './schemas.ts';
 

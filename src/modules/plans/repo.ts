@@ -1,8 +1,8 @@
 import { type Insertable, type SqlBool, sql, type Updateable } from 'kysely';
 import { visibleToActor } from '../../access/index.ts';
+import type { Actor } from '../../core/principal.ts';
 import type { Database } from '../../db/database.ts';
 import type { CommitmentsTable, PlansTable } from '../../db/schema.ts';
-import type { Actor } from '../../http/principal.ts';
 
 export function listPlans(db: Database) {
   return db

@@ -1,10 +1,10 @@
 import { canAdministerBoard, canSee } from '../../access/index.ts';
 import type { ServiceContext } from '../../context.ts';
+import { BadRequest, Conflict, Forbidden, NotFound } from '../../core/errors.ts';
+import { type Actor, type Principal, requireRole, requireUser } from '../../core/principal.ts';
+import { assertVersion } from '../../core/version.ts';
+import { recordAudit } from '../../db/audit-log.ts';
 import type { Database } from '../../db/database.ts';
-import { BadRequest, Conflict, Forbidden, NotFound } from '../../http/errors.ts';
-import { assertVersion } from '../../http/etag.ts';
-import { type Actor, type Principal, requireRole, requireUser } from '../../http/principal.ts';
-import { recordAudit } from '../audit/repo.ts';
 import * as repo from './repo.ts';
 import type {
   Commitment,

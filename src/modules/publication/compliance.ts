@@ -10,9 +10,9 @@
 import { z } from 'zod';
 import { canAdministerBoard } from '../../access/index.ts';
 import type { ServiceContext } from '../../context.ts';
+import { Forbidden, NotFound } from '../../core/errors.ts';
+import { requireUser } from '../../core/principal.ts';
 import type { Database } from '../../db/database.ts';
-import { Forbidden, NotFound } from '../../http/errors.ts';
-import { requireUser } from '../../http/principal.ts';
 import { toLondon } from '../../time/london.ts';
 import { findBoard } from '../boards/repo.ts';
 

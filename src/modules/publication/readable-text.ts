@@ -3,11 +3,12 @@
  * indexes. One line per heading, paragraph, point, question, answer and action, so that a change
  * shows up as the few lines it touched.
  */
-import { formatLongDate } from '../../render/date-format.ts';
-import { formatPerson } from '../../render/text-format.ts';
-import type { NotesAction, NotesViewModel, Person } from '../../render/view-models.ts';
+
 import { richTextToPlain } from '../../rich-text/sanitize.ts';
+import { formatLongDate } from '../../text/date-format.ts';
 import { toRoman } from '../../text/roman-numerals.ts';
+import { formatPerson } from '../../text/text-format.ts';
+import type { PublishedAction, PublishedNotes, PublishedPerson } from './published-notes.ts';
 
 /**
  * Numbers every item of an ordered list as printed ("I. ", "a. ", "3. "), so that the text keeps
@@ -58,15 +59,15 @@ function paragraphs(html: string | null): string[] {
     .filter(Boolean);
 }
 
-function actionLine(action: NotesAction): string {
+function actionLine(action: PublishedAction): string {
   return `Action ${action.reference}${action.owner ? ` (${action.owner})` : ''}: ${action.text}`;
 }
 
-function people(label: string, list: Person[]): string[] {
+function people(label: string, list: PublishedPerson[]): string[] {
   return list.length ? [`${label}: ${list.map(formatPerson).join('; ')}`] : [];
 }
 
-export function notesLines(vm: NotesViewModel): string[] {
+export function notesLines(vm: PublishedNotes): string[] {
   const lines: string[] = [`Notes of the meeting: ${vm.board.name}`];
   const when = [formatLongDate(vm.meeting.date), vm.meeting.startTime, vm.meeting.location].filter(Boolean);
   lines.push(when.join(', '));

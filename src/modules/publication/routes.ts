@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pdfResponse } from '../../documents/index.ts';
 import { idParams, problems } from '../../http/common-schemas.ts';
-import { decisionsRoutes } from '../decisions/routes.ts';
-import { pdfResponse } from '../documents/schemas.ts';
 import { boardCompliance, complianceQuery, complianceSchema } from './compliance.ts';
 import { notesLines } from './readable-text.ts';
 import {
@@ -22,7 +21,8 @@ const tags = ['publication'];
 
 /**
  * The secretariat's side of publication (under /api/v1): the notes workflow, frozen versions and
- * their diff, the decisions register, and the compliance view. The public reads them at /public/v1.
+ * their diff, and the compliance view (the decisions register has its own routes in
+ * src/modules/decisions, registered in src/app.ts). The public reads them at /public/v1 (src/public).
  */
 export const publicationRoutes: FastifyPluginAsyncZod<{ protectiveMarking: string }> = async (app, opts) => {
   const deps = () => ({ documents: app.documents.service, protectiveMarking: opts.protectiveMarking });
@@ -208,6 +208,4 @@ export const publicationRoutes: FastifyPluginAsyncZod<{ protectiveMarking: strin
     },
     async (request) => boardCompliance(request.ctx(), request.params.id, request.query),
   );
-
-  await app.register(decisionsRoutes, { pool: () => app.documents.pool });
 };

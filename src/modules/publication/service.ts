@@ -3,133 +3,30 @@
  * the agenda. Only the board's secretariat (and admins) move anything; every step is audited in the
  * same transaction as the change.
  */
-
-import { canAdministerBoard } from '../../access/index.ts';
 import type { ServiceContext } from '../../context.ts';
+import { BadRequest, Conflict, NotFound } from '../../core/errors.ts';
+import { sha256Hex } from '../../core/hash.ts';
 import type { Database } from '../../db/database.ts';
-import type { MeetingStatus, NotesState } from '../../db/schema.ts';
-import { BadRequest, Conflict, NotFound } from '../../http/errors.ts';
-import type { Principal } from '../../http/principal.ts';
+import { canonicalJson, type DocumentService } from '../../documents/index.ts';
 import { toLondon } from '../../time/london.ts';
-import { recordAudit } from '../audit/repo.ts';
-import { canonicalJson } from '../documents/input-hash.ts';
-import type { DocumentService } from '../documents/service.ts';
-import { getMeetingForRead, getMeetingForWrite } from '../meetings/meeting-access.ts';
-import { updateMeeting } from '../meetings/repo.ts';
-import { allowedSteps, canTake, type NotesStep } from './notes-state.ts';
+import { getMeetingForRead, getMeetingForWrite } from '../meeting-access/meeting-access.ts';
+import { canTake } from '../meeting-access/notes-state.ts';
 import { notesLines } from './readable-text.ts';
 import * as repo from './repo.ts';
-import type { NotesDiff, NotesVersion, Publication } from './schemas.ts';
+import type { NotesDiff, Publication } from './schemas.ts';
 import { buildPublicNotes, NOTES_SNAPSHOT_SCHEMA, type NotesSnapshot, type PublicNotes } from './snapshot.ts';
-import { publishedVersion, sha256Hex, versionsDiff } from './versions.ts';
+import { publishedVersion, versionsDiff } from './versions.ts';
+import { audit, beginStep, mirrorStatus, publicationOf, refuseStep } from './workflow-steps.ts';
 
 export interface PublishDeps {
   documents: DocumentService;
   protectiveMarking: string;
 }
 
-const STEP_LABEL: Record<NotesStep, string> = {
-  submit: 'submitted',
-  return: 'returned to draft',
-  approve: 'approved',
-  publish: 'published',
-  correct: 'opened for correction',
-  cancelCorrection: 'closed without a new version',
-};
-
-function refuseStep(step: NotesStep, state: NotesState): never {
-  const options = allowedSteps(state);
-  throw new Conflict(
-    `Notes that are ${state} cannot be ${STEP_LABEL[step]}` +
-      (options.length ? `; the next steps are: ${options.join(', ')}.` : '.'),
-  );
-}
-
-function toVersion(row: repo.VersionMeta, latestNo: number): NotesVersion {
-  return {
-    versionNo: row.version_no,
-    publishedAt: row.published_at,
-    publishedBy: row.published_by_name,
-    reason: row.reason,
-    superseded: row.version_no < latestNo,
-    approvedAtMeetingId: row.approved_at_meeting_id,
-    edited: row.edited,
-    editedNotice: row.edited_notice,
-    jsonSha256: row.json_sha256,
-    pdfSha256: row.pdf_sha256,
-    pdfFilename: row.pdf_filename,
-    pdfSize: row.pdf_size,
-  };
-}
-
-async function publicationOf(db: Database, meetingId: string, user: Principal | null, boardId: string) {
-  const [row, versions, meeting] = await Promise.all([
-    repo.findPublication(db, meetingId),
-    repo.listVersions(db, meetingId),
-    db
-      .selectFrom('meetings')
-      .select('notes_approved_at_meeting_id')
-      .where('id', '=', meetingId)
-      .executeTakeFirstOrThrow(),
-  ]);
-  const state = row?.notes_state ?? 'draft';
-  const approvedAt = meeting.notes_approved_at_meeting_id
-    ? await repo.findMeetingBrief(db, meeting.notes_approved_at_meeting_id)
-    : undefined;
-  const latestNo = versions.at(-1)?.version_no ?? 0;
-  const result: Publication = {
-    meetingId,
-    notesState: state,
-    allowedSteps: user && canAdministerBoard(user, boardId) ? allowedSteps(state) : [],
-    agendaPublishedAt: row?.agenda_published_at ?? null,
-    submittedAt: row?.submitted_at ?? null,
-    approvedAt: row?.approved_at ?? null,
-    approvedAtMeeting: approvedAt ? { id: approvedAt.id, date: toLondon(approvedAt.starts_at).date } : null,
-    correctionReason: row?.correction_reason ?? null,
-    versions: versions.map((v) => toVersion(v, latestNo)),
-  };
-  return result;
-}
-
 /** Where the notes are, who may move them next, and every published version. Any signed-in reader. */
 export async function getPublication(ctx: ServiceContext, meetingId: string): Promise<Publication> {
   const meeting = await getMeetingForRead(ctx, meetingId);
   return publicationOf(ctx.db, meetingId, ctx.actor, meeting.boardId);
-}
-
-/** Locks the meeting, checks the caller and the step, and returns what the step needs. */
-async function beginStep(ctx: ServiceContext, db: Database, meetingId: string, step: NotesStep) {
-  const meeting = await getMeetingForWrite({ ...ctx, db }, meetingId, { lock: true });
-  const row = await repo.findPublication(db, meetingId);
-  const state = row?.notes_state ?? 'draft';
-  if (!canTake(step, state)) refuseStep(step, state);
-  return { meeting, row, state };
-}
-
-async function audit(
-  ctx: ServiceContext,
-  db: Database,
-  user: Principal,
-  action: string,
-  meetingId: string,
-  before: unknown,
-  after: unknown,
-) {
-  await recordAudit(db, {
-    actorUserId: user.userId,
-    action,
-    entityType: 'meeting',
-    entityId: meetingId,
-    before,
-    after,
-    requestId: ctx.requestId,
-  });
-}
-
-/** The meeting status that mirrors the workflow, moved forward only (never back). */
-async function mirrorStatus(db: Database, meetingId: string, from: MeetingStatus, to: MeetingStatus) {
-  const order: MeetingStatus[] = ['scheduled', 'held', 'notes_drafted', 'notes_approved', 'published'];
-  if (order.indexOf(to) > order.indexOf(from)) await updateMeeting(db, meetingId, { status: to });
 }
 
 export async function publishAgenda(ctx: ServiceContext, meetingId: string): Promise<Publication> {

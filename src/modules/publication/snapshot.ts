@@ -6,9 +6,24 @@
  */
 import { referenceNumber, referencePrefix } from '../../db/action-reference-order.ts';
 import type { Database } from '../../db/database.ts';
-import type { NotesViewModel } from '../../render/view-models.ts';
-import { canonicalJson } from '../documents/input-hash.ts';
-import { loadNotes } from '../documents/load-notes.ts';
+import {
+  type Attendance,
+  canonicalJson,
+  loadNotes,
+  type NotesAction,
+  type NotesItem,
+  type NotesQuestion,
+  type NotesViewModel,
+  type Person,
+} from '../../documents/index.ts';
+import type {
+  PublishedAction,
+  PublishedAttendance,
+  PublishedItem,
+  PublishedNotes,
+  PublishedPerson,
+  PublishedQuestion,
+} from './published-notes.ts';
 
 export const NOTES_SNAPSHOT_SCHEMA = 'boardroom/published-notes@1';
 
@@ -32,8 +47,27 @@ export interface NotesSnapshot {
   /** Why this version replaced the previous one; null for the first. */
   reason: string | null;
   approvedAtMeeting: { id: string; date: string } | null;
-  notes: NotesViewModel;
+  /** Open data's own type, not the PDF view model (published-notes.ts). */
+  notes: PublishedNotes;
 }
+
+/** True when A and B have the same field names. */
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+type Holds<T extends true> = T;
+/**
+ * Compile-time guard: the view model a version is built from still has exactly the fields the
+ * published notes have (and is assignable to them). A template change that adds, drops or retypes
+ * a field fails here, so published JSON changes only on purpose (with a new NOTES_SNAPSHOT_SCHEMA).
+ */
+export type PublishedNotesMatchViewModel = [
+  Holds<SameKeys<NotesViewModel, PublishedNotes>>,
+  Holds<SameKeys<NotesItem, PublishedItem>>,
+  Holds<SameKeys<NotesQuestion, PublishedQuestion>>,
+  Holds<SameKeys<NotesAction, PublishedAction>>,
+  Holds<SameKeys<Attendance, PublishedAttendance>>,
+  Holds<SameKeys<Person, PublishedPerson>>,
+  Holds<NotesViewModel extends PublishedNotes ? true : false>,
+];
 
 export const EDITED_EXEMPT =
   'Information that is exempt from publication, including any items considered in private, has been withheld.';

@@ -1,14 +1,9 @@
-/** Pieces every frozen publication shares: hashing, the readable diff, how a PDF is sent. */
-import { createHash } from 'node:crypto';
+/** Pieces every frozen publication shares: the readable diff, how a PDF is sent (hashing: src/core/hash.ts). */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { BadRequest, NotFound } from '../../http/errors.ts';
+import { BadRequest, NotFound } from '../../core/errors.ts';
 import { cachedDiff, type DiffKind } from './diff-cache.ts';
 import { diffLines, diffText, hunks } from './line-diff.ts';
 import type { NotesDiff } from './schemas.ts';
-
-export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
 
 function readableDiff(
   from: number,

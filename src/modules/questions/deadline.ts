@@ -1,4 +1,4 @@
-import { Conflict } from '../../http/errors.ts';
+import { Conflict } from '../../core/errors.ts';
 import type { MeetingWithBoard } from './meeting-repo.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { type Insertable, sql } from 'kysely';
 import { questionConfidentiality, questionNumberFor, visibleToActor } from '../../access/index.ts';
+import type { Actor } from '../../core/principal.ts';
 import type { Database } from '../../db/database.ts';
 import type { QuestionsTable } from '../../db/schema.ts';
-import type { Actor } from '../../http/principal.ts';
 
 /** `actor`: whose numbering `printed_number` is (see questionNumberFor); without one, the stored number. */
 function questionsQuery(db: Database, actor?: Actor) {

@@ -1,11 +1,11 @@
 import { canAdministerBoard, canSee } from '../../access/index.ts';
 import type { ServiceContext } from '../../context.ts';
+import { BadRequest, Conflict, Forbidden, NotFound } from '../../core/errors.ts';
+import { type Actor, hasRole, type Principal, requireUser } from '../../core/principal.ts';
+import { assertVersion } from '../../core/version.ts';
+import { recordAudit } from '../../db/audit-log.ts';
 import type { Database } from '../../db/database.ts';
-import { BadRequest, Conflict, Forbidden, NotFound } from '../../http/errors.ts';
-import { assertVersion } from '../../http/etag.ts';
-import { type Actor, hasRole, type Principal, requireUser } from '../../http/principal.ts';
-import { recordAudit } from '../audit/repo.ts';
-import { assertMeetingEditable } from '../publication/guard.ts';
+import { assertMeetingEditable } from '../meeting-access/guard.ts';
 import { answerFromInput, bulletsFromHtml } from './answer-html.ts';
 import { assertMemberQuestionsOpen } from './deadline.ts';
 import * as meetings from './meeting-repo.ts';

@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import { questionConfidentiality, questionNumberFor, visibleToActor } from '../../access/index.ts';
+import type { Actor } from '../../core/principal.ts';
 import type { Database } from '../../db/database.ts';
-import type { Actor } from '../../http/principal.ts';
 
 export type SearchType = 'item' | 'question' | 'action';
 

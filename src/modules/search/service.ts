@@ -1,5 +1,5 @@
 import type { ServiceContext } from '../../context.ts';
-import { requireUser } from '../../http/principal.ts';
+import { requireUser } from '../../core/principal.ts';
 import { londonDate } from '../../time/london.ts';
 import * as repo from './repo.ts';
 import { type SearchHit, type SearchQuery, searchTypes } from './schemas.ts';

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { requiredText } from '../../http/common-schemas.ts';
-
-export const roleSchema = z.enum(['admin', 'secretariat', 'officer', 'member']);
+import { roleSchema } from '../auth/schemas.ts';
 
 const password = z.string().min(12, 'must be at least 12 characters').max(1024);
 const email = z

@@ -1,7 +1,7 @@
 import type { ServiceContext } from '../../context.ts';
-import { BadRequest, NotFound } from '../../http/errors.ts';
-import { requireRole } from '../../http/principal.ts';
-import { recordAudit } from '../audit/repo.ts';
+import { BadRequest, NotFound } from '../../core/errors.ts';
+import { requireRole } from '../../core/principal.ts';
+import { recordAudit } from '../../db/audit-log.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { revokeAllForUser } from '../auth/repo.ts';
 import * as repo from './repo.ts';

@@ -1,9 +1,9 @@
 /**
  * The pages of a long list on the public site: "Page 2 of 5", with Previous and Next as plain links
  * (templates/web/public/partials/pager.hbs). The arithmetic and the addresses are the open data's
- * (modules/publication/paging.ts), so a page of the site holds what the same page of the JSON does.
+ * (src/public/paging.ts), so a page of the site holds what the same page of the JSON does.
  */
-import { type ListQuery, type PageAt, pageUrl, spanOf } from '../../modules/publication/paging.ts';
+import { type ListQuery, type PageAt, pageUrl, spanOf } from '../../public/paging.ts';
 
 export interface PagerInput {
   /** What the list holds, plural and lower case ("past meetings"): names the nav and its links. */

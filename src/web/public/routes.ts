@@ -14,18 +14,21 @@ import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError } from '../../core/errors.ts';
 import { text } from '../../http/common-schemas.ts';
-import { AppError } from '../../http/errors.ts';
 import { publicCostlyRateLimit } from '../../http/rate-limits.ts';
 import * as decisions from '../../modules/decisions/service.ts';
-import { paths } from '../../modules/publication/public-paths.ts';
-import { registerPublicCaching } from '../../modules/publication/public-routes.ts';
-import { pageParam } from '../../modules/publication/public-schemas.ts';
-import { searchPublished } from '../../modules/publication/public-search.ts';
 import * as notes from '../../modules/publication/service.ts';
+import { paths } from '../../public/paths.ts';
+import { registerPublicCaching } from '../../public/routes/caching.ts';
+import { pageParam } from '../../public/schemas.ts';
+import { searchPublished } from '../../public/search.ts';
 import type { PageMeta } from '../page.ts';
 import type { Crumb, NavItem } from '../views.ts';
+import * as actionPages from './action-pages.ts';
+import * as decisionPages from './decision-pages.ts';
 import * as pages from './pages.ts';
+import * as searchPage from './search-page.ts';
 
 const SERVICE_NAME = 'Police and Crime Commissioner: public meetings';
 /** The public layout's stylesheets (src/web/assets/css), in the order it links them. */
@@ -152,7 +155,7 @@ export const publicSiteRoutes: FastifyPluginAsyncZod = async (app) => {
     '/boards/:id/actions',
     { schema: { ...page, params: idParams, querystring: trackerQuery } },
     async (request, reply) => {
-      const view = await pages.trackerPage(
+      const view = await actionPages.trackerPage(
         request.ctx().db,
         request.params.id,
         request.query.status,
@@ -239,7 +242,7 @@ export const publicSiteRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get('/actions/:id', { schema: { ...page, params: idParams } }, async (request, reply) => {
-    const view = await pages.actionPage(request.ctx().db, request.params.id);
+    const view = await actionPages.actionPage(request.ctx().db, request.params.id);
     return reply.page(
       'public/action',
       view,
@@ -254,18 +257,18 @@ export const publicSiteRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/decisions', { schema: { ...page, querystring: decisionsQuery } }, async (request, reply) =>
     reply.page(
       'public/decisions',
-      await pages.decisionsPage(request.ctx().db, request.query.board, request.query.page),
+      await decisionPages.decisionsPage(request.ctx().db, request.query.board, request.query.page),
       meta('Register of decisions', 'decisions'),
     ),
   );
   const decisionsCrumb: Crumb = { href: '/decisions', text: 'Register of decisions' };
   const decisionPage = async (
     reply: FastifyReply,
-    db: Parameters<typeof pages.decisionPage>[0],
+    db: Parameters<typeof decisionPages.decisionPage>[0],
     id: string,
     n: number | null,
   ) => {
-    const view = await pages.decisionPage(db, id, n);
+    const view = await decisionPages.decisionPage(db, id, n);
     return reply.page(
       'public/decision',
       view,
@@ -292,7 +295,7 @@ export const publicSiteRoutes: FastifyPluginAsyncZod = async (app) => {
       const { id } = request.params;
       const { from, to } = request.query;
       const diff = await decisions.decisionDiff(db, id, from, to);
-      const view = await pages.decisionPage(db, id, to);
+      const view = await decisionPages.decisionPage(db, id, to);
       return reply.page(
         'public/changes',
         {
@@ -327,7 +330,7 @@ export const publicSiteRoutes: FastifyPluginAsyncZod = async (app) => {
           query: q,
           searched: q !== '',
           resultsHeading: `${count} ${count === 1 ? 'result' : 'results'}`,
-          results: pages.searchResults(hits),
+          results: searchPage.searchResults(hits),
         },
         meta(q ? `Search: ${q}` : 'Search', 'search'),
       );

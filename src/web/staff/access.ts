@@ -5,8 +5,8 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { canAdministerBoard } from '../../access/index.ts';
-import { Forbidden } from '../../http/errors.ts';
-import { hasRole, type Principal, requireUser } from '../../http/principal.ts';
+import { Forbidden } from '../../core/errors.ts';
+import { hasRole, type Principal, requireUser } from '../../core/principal.ts';
 
 export function signedIn(request: FastifyRequest): Principal {
   return requireUser(request.actor);

@@ -1,11 +1,11 @@
 /** /staff/boards/:id/actions: a board's action log for its secretariat, filtered and sorted, page by page. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { readableDocument, sendPdf } from '../../documents/index.ts';
 import { invalidCursor } from '../../http/pagination.ts';
 import { type ActionStatus, actionListQuery } from '../../modules/actions/schemas.ts';
 import * as actionsService from '../../modules/actions/service.ts';
 import * as boardsService from '../../modules/boards/service.ts';
-import { readableDocument, sendPdf } from '../../modules/documents/responses.ts';
 import * as peopleService from '../../modules/people/service.ts';
 import { requireBoardAdmin } from './access.ts';
 import { actionRow } from './action-view.ts';

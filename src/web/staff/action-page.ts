@@ -7,12 +7,12 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { canAdministerBoard } from '../../access/index.ts';
-import { NotFound } from '../../http/errors.ts';
+import { NotFound } from '../../core/errors.ts';
 import type { ActionDetail } from '../../modules/actions/schemas.ts';
 import * as actionsService from '../../modules/actions/service.ts';
 import * as peopleService from '../../modules/people/service.ts';
-import { findAction as findPublicAction } from '../../modules/publication/public-read.ts';
-import { formatLongDate } from '../../render/date-format.ts';
+import { findAction as findPublicAction } from '../../public/read/index.ts';
+import { formatLongDate } from '../../text/date-format.ts';
 import { todayInLondon } from '../../time/london.ts';
 import { type FormErrors, NO_ERRORS } from '../forms.ts';
 import { isOfficer, signedIn } from './access.ts';

@@ -6,7 +6,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Forbidden } from '../../http/errors.ts';
+import { Forbidden } from '../../core/errors.ts';
 import { registerFormUploads } from '../../http/multipart-uploads.ts';
 import { MAX_EVIDENCE_BYTES } from '../../modules/actions/evidence.ts';
 import * as actionsService from '../../modules/actions/service.ts';

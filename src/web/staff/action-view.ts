@@ -1,6 +1,6 @@
 /** How actions appear in lists and on their own page. */
 import type { Action, ActionDetail, ActionUpdate } from '../../modules/actions/schemas.ts';
-import { formatLongDate } from '../../render/date-format.ts';
+import { formatLongDate } from '../../text/date-format.ts';
 import { ACTION_STATUS_LABELS, ACTION_STATUS_TAGS, dueText, UPDATE_KIND_LABELS } from './format.ts';
 
 export function ownerText(a: Pick<Action, 'ownerOrganisationShortName' | 'ownerPersonName'>): string {

@@ -2,8 +2,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { PreconditionFailed } from '../../core/errors.ts';
 import type { StandingItem } from '../../db/schema.ts';
-import { PreconditionFailed } from '../../http/errors.ts';
 import { itemKinds, standingItemSchema } from '../../modules/boards/schemas.ts';
 import * as boardsService from '../../modules/boards/service.ts';
 import { meetingBody } from '../../modules/meetings/schemas.ts';

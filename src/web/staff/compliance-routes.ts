@@ -12,7 +12,7 @@ import {
   type requirementSchema,
   type requirementStateSchema,
 } from '../../modules/publication/compliance.ts';
-import { formatLongDate } from '../../render/date-format.ts';
+import { formatLongDate } from '../../text/date-format.ts';
 import { requireBoardAdmin } from './access.ts';
 import { staffMeta } from './nav.ts';
 

@@ -4,7 +4,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { readableDocument, sendPdf, sendPreview } from '../../modules/documents/responses.ts';
+import { readableDocument, sendPdf, sendPreview } from '../../documents/index.ts';
 import * as meetingsService from '../../modules/meetings/service.ts';
 import { requireBoardAdmin } from './access.ts';
 

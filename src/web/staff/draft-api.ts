@@ -7,8 +7,8 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { NotFound } from '../../core/errors.ts';
 import { requiredText } from '../../http/common-schemas.ts';
-import { NotFound } from '../../http/errors.ts';
 import { requireIfMatch, setEtag } from '../../http/etag.ts';
 import { idempotent } from '../../http/idempotency.ts';
 import * as actionsService from '../../modules/actions/service.ts';

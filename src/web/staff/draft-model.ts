@@ -4,19 +4,19 @@
  * actions raised under it. The same shape feeds the page and the scripts' JSON endpoint.
  */
 import type { FastifyRequest } from 'fastify';
+import { NotFound } from '../../core/errors.ts';
 import type { QuestionSource } from '../../db/schema.ts';
-import { NotFound } from '../../http/errors.ts';
 import { type Action, actionListQuery } from '../../modules/actions/schemas.ts';
 import * as actionsService from '../../modules/actions/service.ts';
 import { requireItemOfMeeting } from '../../modules/agenda/item-access.ts';
 import type { AgendaItem } from '../../modules/agenda/schemas.ts';
+import { isEditable } from '../../modules/meeting-access/notes-state.ts';
 import type { MeetingDetail } from '../../modules/meetings/schemas.ts';
 import * as meetingsService from '../../modules/meetings/service.ts';
-import { isEditable } from '../../modules/publication/notes-state.ts';
 import * as publicationService from '../../modules/publication/service.ts';
 import type { Question } from '../../modules/questions/schemas.ts';
 import * as questionsService from '../../modules/questions/service.ts';
-import { formatLongDate } from '../../render/date-format.ts';
+import { formatLongDate } from '../../text/date-format.ts';
 import { addDays } from '../../time/london.ts';
 import { requireBoardAdmin } from './access.ts';
 import { answerToText, htmlToDraftText, keepsFormatting } from './draft-text.ts';

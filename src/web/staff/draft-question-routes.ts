@@ -8,7 +8,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, NotFound } from '../../http/errors.ts';
+import { AppError, NotFound } from '../../core/errors.ts';
 import { getItemForRead } from '../../modules/agenda/item-access.ts';
 import * as questionsService from '../../modules/questions/service.ts';
 import { field, formBody, formVersion, idField } from '../forms.ts';

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, PreconditionFailed } from '../../http/errors.ts';
+import { AppError, PreconditionFailed } from '../../core/errors.ts';
 import * as actionsService from '../../modules/actions/service.ts';
 import * as agendaService from '../../modules/agenda/service.ts';
 import * as attendanceService from '../../modules/meetings/attendance-service.ts';

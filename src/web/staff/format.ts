@@ -1,6 +1,6 @@
 /** Words for the statuses and dates the staff pages show. */
 import type { ActionStatus, AttendanceStatus, MeetingStatus, NotesState } from '../../db/schema.ts';
-import { formatLongDate } from '../../render/date-format.ts';
+import { formatLongDate } from '../../text/date-format.ts';
 
 export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
   scheduled: 'Scheduled',

@@ -4,7 +4,7 @@ import { itemKinds } from '../../modules/boards/schemas.ts';
 import * as meetingsService from '../../modules/meetings/service.ts';
 import { allowedNext } from '../../modules/meetings/status.ts';
 import * as publicationService from '../../modules/publication/service.ts';
-import { formatLongDate } from '../../render/date-format.ts';
+import { formatLongDate } from '../../text/date-format.ts';
 import { type FormErrors, NO_ERRORS } from '../forms.ts';
 import { requireBoardAdmin } from './access.ts';
 import { CONFIDENTIALITY_TAGS } from './confidentiality-form.ts';

@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, NotFound } from '../../http/errors.ts';
+import { AppError, NotFound } from '../../core/errors.ts';
 import { requireItemOfMeeting } from '../../modules/agenda/item-access.ts';
 import * as agendaService from '../../modules/agenda/service.ts';
 import { itemKindSchema } from '../../modules/boards/schemas.ts';

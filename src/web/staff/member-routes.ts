@@ -6,7 +6,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Conflict, NotFound } from '../../http/errors.ts';
+import { Conflict, NotFound } from '../../core/errors.ts';
 import * as questionsService from '../../modules/questions/service.ts';
 import { type FormErrors, field, formBody, formErrors, NO_ERRORS, serviceFormErrors } from '../forms.ts';
 import { meetingForQuestions, memberOverview } from './member-questions.ts';

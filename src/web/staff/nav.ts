@@ -1,6 +1,6 @@
 /** The staff workspace's header navigation, by role, and the page meta every staff page shares. */
 import type { FastifyRequest } from 'fastify';
-import type { Principal } from '../../http/principal.ts';
+import type { Principal } from '../../core/principal.ts';
 import type { PageMeta } from '../page.ts';
 import type { NavItem } from '../views.ts';
 import { isMember, isOfficer, isSecretariat } from './access.ts';

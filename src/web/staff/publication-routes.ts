@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../core/errors.ts';
 import * as publication from '../../modules/publication/service.ts';
 import { field, formBody, idField } from '../forms.ts';
 import { renderMeeting } from './meeting-page.ts';
