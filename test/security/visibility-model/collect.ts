@@ -2,7 +2,7 @@
  * Every output an audience can read about one sequence's board, collected over HTTP: the JSON API
  * (lists, details, search, matters arising, papers), the documents' HTML previews (and, sampled,
  * their PDFs' text), the staff pages, the public site, open data and both feeds. The endpoints come
- * from the route files (src/modules/*\/routes.ts, src/modules/publication/public-routes.ts,
+ * from the route files (src/modules/*\/routes.ts, src/public/routes/,
  * src/web/**\/routes.ts).
  */
 import { collapse, inspectPdf } from '../../render/pdf-inspect.ts';
