@@ -40,3 +40,14 @@ export function canUpdateAction(
   if (canAdministerBoard(actor, action.board_id)) return true;
   return hasRole(actor, 'officer') && actor.organisationId === action.owner_organisation_id;
 }
+
+/**
+ * An action's closing note, like any update, is read by the board's secretariat and the owning
+ * organisation's officers, and by anyone else who may see the action only when it was published.
+ */
+export function canReadClosureNote(
+  actor: Actor,
+  action: { board_id: string; owner_organisation_id: string; closure_public: boolean },
+): boolean {
+  return action.closure_public || canUpdateAction(actor, action);
+}

@@ -68,3 +68,13 @@ export function actionUpdateVisibleToActor(
   }
   return sql<SqlBool>`(${sql.join(conditions, sql` or `)})`;
 }
+
+/**
+ * Whether an action's closing note was published on the public website: the choice made on its
+ * latest closing update (the note itself is kept on the action). `action` is the actions row's alias.
+ */
+export function closureNotePublic(action: string): RawBuilder<boolean> {
+  return sql<boolean>`coalesce((select cu.public from action_updates cu
+     where cu.action_id = ${sql.ref(`${action}.id`)} and cu.kind = 'closed'
+     order by cu.created_at desc, cu.id desc limit 1), false)`;
+}

@@ -126,9 +126,11 @@ export async function loadActionLog(
           ? { date: londonDate(update.created_at), text: update.text, by: update.author_name }
           : null,
         closedAt: status === 'closed' && action.closed_at ? londonDate(action.closed_at) : null,
+        // The public log prints a closing note only where it was published on the public website.
         closureNote:
           status === 'closed'
-            ? (nonEmpty(action.closure_note) ?? (action.status === 'superseded' ? 'Superseded' : null))
+            ? ((action.closure_public ? nonEmpty(action.closure_note) : null) ??
+              (action.status === 'superseded' ? 'Superseded' : null))
             : null,
       };
     });

@@ -1,5 +1,6 @@
 /** What the documents read: SQL only. Confidentiality is filtered by the loaders, in one place each. */
 import { sql } from 'kysely';
+import { closureNotePublic } from '../access/index.ts';
 import type { Database } from '../db/database.ts';
 import type { ActionStatus } from '../db/schema.ts';
 
@@ -176,6 +177,7 @@ export function listBoardActions(db: Database, query: ActionLogQuery) {
       'actions.due_date',
       'actions.closed_at',
       'actions.closure_note',
+      closureNotePublic('actions').as('closure_public'),
       'actions.confidentiality',
       'actions.meeting_id',
       'actions.item_id',

@@ -242,6 +242,19 @@ export async function insertReferenceMeeting(db: Database, today: string): Promi
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    if (fields.closureNote) {
+      // As the secretariat closes an action with its note published on the public website.
+      await db
+        .insertInto('action_updates')
+        .values({
+          action_id: row.id,
+          author_name: 'OPCC Secretariat',
+          kind: 'closed',
+          text: fields.closureNote,
+          public: true,
+        })
+        .execute();
+    }
     return row.id;
   };
 

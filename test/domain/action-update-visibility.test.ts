@@ -139,12 +139,27 @@ describe('update visibility is an explicit choice', () => {
     const seen = await outside();
     expect(seen).toContain(proposal);
     expect(seen).toContain(reason);
-    // Members read the action's closing note (its closureNote) either way; the public does not.
+    // An unpublished closing note is the secretariat's and the owner's, like any update: not the
+    // public's, not members' (the action's closureNote is withheld too), nor the public action log's.
     expect((await publicOutputs()).join('\n')).not.toContain(closing);
+    const asMember = await t.request({ method: 'GET', url: `/api/v1/actions/${actionId}`, as: member });
+    expect(asMember.body).not.toContain(closing);
+    const list = await t.request({ method: 'GET', url: `/api/v1/actions?boardId=${fx.boardId}`, as: member });
+    expect(list.body).not.toContain(closing);
+    const log = await t.request({
+      method: 'GET',
+      url: `/api/v1/boards/${fx.boardId}/action-log.html`,
+      as: member,
+    });
+    expect(log.body).not.toContain(closing);
+    const asOwner = await t.request({ method: 'GET', url: `/api/v1/actions/${actionId}`, as: officer });
+    expect((asOwner.json() as { closureNote: string | null }).closureNote).toBe(closing);
     const note = `Published closing note ${tag}`;
     await ok(await post(t, admin, `/api/v1/actions/${actionId}/reopen`, { note: 'Again' }));
     await ok(await post(t, admin, `/api/v1/actions/${actionId}/close`, { note, public: true }));
     expect(await outside()).toContain(note);
+    const published = await t.request({ method: 'GET', url: `/api/v1/actions/${actionId}`, as: member });
+    expect((published.json() as { closureNote: string | null }).closureNote).toBe(note);
   });
 
   it('the secretariat and the owning officers still read every update', async () => {

@@ -1,4 +1,4 @@
-import { canSee } from '../../access/index.ts';
+import { canReadClosureNote, canSee } from '../../access/index.ts';
 import type { Actor } from '../../core/principal.ts';
 import { londonDate } from '../../time/london.ts';
 import type { ActionRow, UpdateRow } from './repo.ts';
@@ -50,7 +50,7 @@ export function toAction(row: ActionRow, latest: UpdateRow | undefined, actor: A
     overdue: isOverdue(row, today),
     confidentiality: row.confidentiality,
     closedAt: row.closed_at,
-    closureNote: row.closure_note,
+    closureNote: canReadClosureNote(actor, row) ? row.closure_note : null,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

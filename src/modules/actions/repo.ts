@@ -1,6 +1,6 @@
 import { type Insertable, type RawBuilder, type SqlBool, sql, type Updateable } from 'kysely';
 import { z } from 'zod';
-import { actionUpdateVisibleToActor, visibleToActor } from '../../access/index.ts';
+import { actionUpdateVisibleToActor, closureNotePublic, visibleToActor } from '../../access/index.ts';
 import type { Actor } from '../../core/principal.ts';
 import { referenceNumber, referencePrefix } from '../../db/action-reference-order.ts';
 import type { Database } from '../../db/database.ts';
@@ -39,6 +39,7 @@ function actionsQuery(db: Database) {
       'agenda_items.position as item_position',
       'agenda_items.title as item_title',
       'agenda_items.confidentiality as item_confidentiality',
+      closureNotePublic('actions').as('closure_public'),
       // The least confidential this action may be: its item's and its question's item's.
       sql<Confidentiality>`action_confidentiality_floor(actions.item_id, actions.question_id)`.as(
         'confidentiality_floor',
