@@ -49,8 +49,10 @@ describe('visibility: one rule for who sees what, across changes over time', () 
   /** Runs one sequence on a fresh board and returns what it violated (empty when it complies). */
   async function runSequence(cmds: Iterable<fc.AsyncCommand<Model, Real, false>>): Promise<string[]> {
     seq += 1;
-    const s = await w.newSequence(seq);
-    const m = new Model(seq);
+    // Every other board lists exempt items by title (ListExemptTitles may change it mid-sequence).
+    const listExemptTitles = seq % 2 === 0;
+    const s = await w.newSequence(seq, listExemptTitles);
+    const m = new Model(seq, listExemptTitles);
     await fc.asyncModelRun(() => ({ model: m, real: { w, s } }), cmds);
     const outputs = await collectOutputs(w, m, s, seq % PDF_EVERY === 0);
     const missing = missingForSecretariat(m, outputs);
@@ -70,10 +72,15 @@ describe('visibility: one rule for who sees what, across changes over time', () 
   }
 
   for (const [name, example] of Object.entries(COUNTEREXAMPLES)) {
-    it(`fixed example: ${name}`, async () => {
-      const found = await runSequence(example.commands());
-      expect(found, `${example.commands().map(String).join(' → ')}\n${found.join('\n')}`).toEqual([]);
-    }, 60_000);
+    // A known bug (reported, not fixed yet) runs as an expected failure.
+    (example.knownBug ? it.fails : it)(
+      `fixed example: ${name}`,
+      async () => {
+        const found = await runSequence(example.commands());
+        expect(found, `${example.commands().map(String).join(' → ')}\n${found.join('\n')}`).toEqual([]);
+      },
+      60_000,
+    );
   }
 
   it(`holds for ${RUNS} generated sequences (seed ${SEED})`, async () => {

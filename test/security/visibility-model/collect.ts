@@ -20,6 +20,8 @@ export interface Output {
   numbered: boolean;
   /** The questions' `number` fields when the output is the JSON list of a meeting's questions. */
   numbers?: number[];
+  /** Each question's `number` by id, when the output is a question or the list of a meeting's questions (JSON). */
+  questionNumbers?: [string, number | null][];
 }
 
 interface Target {
@@ -165,8 +167,13 @@ export async function collectOutputs(
     else text = collapse(t.url.endsWith('.ics') ? unfoldIcs(res.body) : res.body);
     const o: Output = { audience, url: t.url, text, frozen: !!t.frozen, numbered: !!t.numbered };
     if (t.url.endsWith('/questions') && t.url.startsWith('/api/')) {
-      const items = (res.json() as { items?: { number: number | null }[] }).items ?? [];
+      const items = (res.json() as { items?: { id: string; number: number | null }[] }).items ?? [];
       o.numbers = items.map((q) => q.number).filter((n): n is number => n !== null);
+      o.questionNumbers = items.map((q) => [q.id, q.number]);
+    }
+    if (t.url.startsWith('/api/v1/questions/')) {
+      const q = res.json() as { id: string; number: number | null };
+      o.questionNumbers = [[q.id, q.number]];
     }
     out.push(o);
   };
