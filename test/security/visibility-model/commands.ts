@@ -7,19 +7,13 @@
  */
 import fc from 'fast-check';
 import { MINIMAL_PDF, multipart } from '../../domain/meetings-fixtures.ts';
-import { CONFS, type Conf, KNOWN_BUGS, type Model, maxConf, type UpdateKind } from './model.ts';
-import type { Seq, VisibilityWorld } from './world.ts';
+import { type ActionTarget, AddAction, AddUpdate, Reassign, SetActionConf } from './action-commands.ts';
+import { at, type Cmd, type Real, text } from './base.ts';
+import { CONFS, type Conf, KNOWN_BUGS, type Model, type UpdateKind } from './model.ts';
 
-export interface Real {
-  w: VisibilityWorld;
-  s: Seq;
-}
-type Cmd = fc.AsyncCommand<Model, Real, false>;
+export { type ActionTarget, AddAction, AddUpdate, Reassign, SetActionConf } from './action-commands.ts';
+export type { Real } from './base.ts';
 
-/** Generated indexes are taken modulo what exists, so few generated commands are skipped. */
-const at = (n: number, length: number) => n % length;
-
-const text = (m: Model, marker: string, what: string) => `${what} ${marker} ${m.searchWord}`;
 const exemptReason = (c: Conf) => (c === 'exempt' ? 'Paragraph 7 of Schedule 12A' : null);
 
 export class AddItem implements Cmd {
@@ -155,130 +149,6 @@ export class MoveQuestion implements Cmd {
   }
   toString = () =>
     `MoveQuestion(question${this.question}, ${this.item === null ? 'no item' : `item${this.item}`})`;
-}
-
-export type ActionTarget = { question: number } | { item: number } | null;
-
-export class AddAction implements Cmd {
-  constructor(
-    readonly target: ActionTarget,
-    readonly conf: Conf,
-  ) {}
-  check = (m: Readonly<Model>) =>
-    m.editable &&
-    m.actions.length < 5 &&
-    (this.target === null || ('question' in this.target ? m.questions.length > 0 : m.items.length > 0));
-  async run(m: Model, { w, s }: Real) {
-    const marker = m.marker('action');
-    const g = this.target;
-    const t: ActionTarget =
-      g === null
-        ? null
-        : 'question' in g
-          ? { question: at(g.question, m.questions.length) }
-          : { item: at(g.item, m.items.length) };
-    const itemIndex = t === null ? null : 'question' in t ? m.questions[t.question]!.item : t.item;
-    // At least as confidential as its item, as the product requires when an action is raised.
-    const conf = maxConf(this.conf, m.itemConf(itemIndex));
-    const res = await w.write('AddAction', {
-      method: 'POST',
-      url: `/api/v1/meetings/${s.meetingId}/actions`,
-      payload: {
-        text: text(m, marker, 'Action'),
-        ownerOrganisationId: w.orgs.wmp,
-        confidentiality: conf,
-        ...(t === null
-          ? {}
-          : 'question' in t
-            ? { questionId: m.questions[t.question]!.id }
-            : { itemId: m.items[t.item]!.id }),
-      },
-    });
-    if (res)
-      m.actions.push({
-        id: (res.json() as { id: string }).id,
-        marker,
-        conf,
-        question: t && 'question' in t ? t.question : null,
-        item: t && 'item' in t ? t.item : null,
-        owner: 'wmp',
-      });
-  }
-  toString = () =>
-    `AddAction(${this.target === null ? 'nothing' : 'question' in this.target ? `question${this.target.question}` : `item${this.target.item}`}, ${this.conf})`;
-}
-
-export class SetActionConf implements Cmd {
-  constructor(
-    readonly action: number,
-    readonly conf: Conf,
-  ) {}
-  check = (m: Readonly<Model>) => m.editable && m.actions.length > 0;
-  async run(m: Model, { w }: Real) {
-    const a = m.actions[at(this.action, m.actions.length)]!;
-    const url = `/api/v1/actions/${a.id}`;
-    const res = await w.write('SetActionConf', {
-      method: 'PATCH',
-      url,
-      headers: await w.ifMatch(url),
-      payload: { confidentiality: this.conf },
-    });
-    if (res) a.conf = this.conf;
-  }
-  toString = () => `SetActionConf(action${this.action}, ${this.conf})`;
-}
-
-export class Reassign implements Cmd {
-  constructor(readonly action: number) {}
-  check = (m: Readonly<Model>) => m.actions.length > 0;
-  async run(m: Model, { w }: Real) {
-    const a = m.actions[at(this.action, m.actions.length)]!;
-    const to = a.owner === 'wmp' ? 'opcc' : 'wmp';
-    const url = `/api/v1/actions/${a.id}`;
-    const res = await w.write('Reassign', {
-      method: 'PATCH',
-      url,
-      headers: await w.ifMatch(url),
-      payload: { ownerOrganisationId: w.orgs[to] },
-    });
-    if (res) a.owner = to;
-  }
-  toString = () => `Reassign(action${this.action})`;
-}
-
-/**
- * An officer's update, a completion proposal, the secretariat closing the action (its closing note)
- * or reopening it: each text public only when chosen. A transition the action's status does not
- * allow (closing a closed action, reopening an open one) is a 409 the model tolerates.
- */
-export class AddUpdate implements Cmd {
-  constructor(
-    readonly action: number,
-    readonly kind: UpdateKind,
-    readonly isPublic: boolean,
-  ) {}
-  check = (m: Readonly<Model>) => m.actions.length > 0 && m.updates.length < 7;
-  async run(m: Model, { w }: Real) {
-    const a = m.actions[at(this.action, m.actions.length)]!;
-    const marker = m.marker(this.kind);
-    const body = text(m, marker, 'Progress');
-    const base = `/api/v1/actions/${a.id}`;
-    const req = {
-      update: { url: `${base}/updates`, payload: { text: body, public: this.isPublic } },
-      proposal: { url: `${base}/propose-completion`, payload: { text: body, public: this.isPublic } },
-      close: { url: `${base}/close`, payload: { note: body, public: this.isPublic } },
-      reopen: { url: `${base}/reopen`, payload: { note: body, public: this.isPublic } },
-    }[this.kind];
-    const res = await w.write(`AddUpdate:${this.kind}`, { method: 'POST', ...req });
-    if (res)
-      m.updates.push({
-        action: at(this.action, m.actions.length),
-        marker,
-        kind: this.kind,
-        public: this.isPublic,
-      });
-  }
-  toString = () => `AddUpdate(action${this.action}, ${this.kind}, public=${this.isPublic})`;
 }
 
 export class UploadPaper implements Cmd {
@@ -454,7 +324,7 @@ export function commandArbitraries(): fc.Arbitrary<Cmd>[] {
         idx.map((a) => new Reassign(a)),
       ),
       w(
-        3,
+        6,
         fc
           .tuple(idx, kind, fc.boolean())
           .map(([a, k, p]) => new AddUpdate(a, k, p || (k === 'close' && KNOWN_BUGS.privateClosingNote))),

@@ -74,7 +74,10 @@ export interface ActionM {
   /** Index into items (an action raised on an item directly), or null. */
   item: number | null;
   owner: Org;
+  /** Where its workflow stands ('proposed': completion proposed), for which steps are accepted. */
+  status: ActionStatus;
 }
+export type ActionStatus = 'open' | 'proposed' | 'closed';
 export interface UpdateM {
   action: number;
   marker: string;
