@@ -93,8 +93,12 @@ describe('visibility: one rule for who sees what, across changes over time', () 
         fc.commands(commandArbitraries(), { maxCommands: MAX_COMMANDS, size: 'max' }),
         async (cmds) => {
           const found = await runSequence(cmds);
-          if (found.length && process.env.VISIBILITY_MEASURE) failing += 1;
-          else if (found.length) throw new Error(`violation(s):\n${found.slice(0, 60).join('\n')}`);
+          if (found.length && process.env.VISIBILITY_MEASURE) {
+            failing += 1;
+            console.log(
+              `violating sequence ${failing}: ${[...cmds].map(String).join(' → ')}\n${found.slice(0, 12).join('\n')}`,
+            );
+          } else if (found.length) throw new Error(`violation(s):\n${found.slice(0, 60).join('\n')}`);
         },
       ),
       { seed: SEED, numRuns: RUNS, endOnFailure: process.env.VISIBILITY_SHRINK === 'false' },

@@ -51,7 +51,8 @@ function apiTargets(m: Model, s: Seq, withPdf: boolean, documents: boolean): Tar
     { url: `/api/v1/actions?boardId=${s.boardId}&limit=200` },
     { url: `/api/v1/actions?meetingId=${mid}&limit=200&sort=reference` },
     { url: `/api/v1/meetings/${s.laterId}/matters-arising` },
-    { url: `/api/v1/search?q=${m.searchWord}`, frozen: true },
+    // Results name questions "Question N: …" by the caller's numbering; 50 holds every object made.
+    { url: `/api/v1/search?q=${m.searchWord}&limit=50`, frozen: true, numbered: true },
     { url: `/api/v1/decisions?boardId=${s.boardId}` },
     { url: `/api/v1/meetings/${mid}/publication`, frozen: true },
     { url: `/api/v1/meetings/${mid}/notes/versions`, frozen: true },

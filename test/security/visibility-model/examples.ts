@@ -89,6 +89,18 @@ export const COUNTEREXAMPLES: Record<string, { commands: () => Cmd[]; knownBug?:
       new AddAction(null, 'exempt'),
     ],
   },
+  // Reopening is seldom reached by short generated sequences: a proposal and a reopen note kept
+  // internal, a public closing note, then an internal reopen note (the last must not reach members).
+  'proposal and reopen notes kept internal around a public closing note (finding 6)': {
+    commands: () => [
+      new AddAction(null, 'public'),
+      new AddUpdate(0, 'proposal', false),
+      new AddUpdate(0, 'reopen', false),
+      new AddUpdate(0, 'close', true),
+      new AddUpdate(0, 'reopen', false),
+      new PublishNotes(),
+    ],
+  },
   // Found by the closing-note command: the closing note is stored on the action as `closure_note`
   // and served as `closureNote` (API detail, lists, matters arising) and printed in the action log,
   // whether or not it was published on the website.
