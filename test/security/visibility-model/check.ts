@@ -47,6 +47,14 @@ export function violations(m: Model, s: Seq, outputs: Output[]): string[] {
           `[${o.audience}] GET ${o.url}: question numbers ${[...new Set(printed)].join(', ')} are not 1..n`,
         );
     }
+    if (o.notes) {
+      const expected = o.notes === 'live' ? m.notesNumbers() : m.snapshotNumbers;
+      for (const [, n, marker] of o.text.matchAll(/Question (\d+)\b[^Z]{0,80}?(ZQ-\d{4}-question-\d{2})/g))
+        if (expected.get(marker!) !== Number(n))
+          problems.push(
+            `[${o.audience}] GET ${o.url}: prints question ${marker} as Question ${n}, expected ${expected.get(marker!) ?? 'no number'}`,
+          );
+    }
     if (o.questionNumbers) {
       const expected = m.questionNumbers(o.audience);
       const name = (id: string) => m.questions.find((q) => q.id === id)?.marker ?? id;

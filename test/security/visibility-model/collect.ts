@@ -22,6 +22,8 @@ export interface Output {
   numbers?: number[];
   /** Each question's `number` by id, when the output is a question or the list of a meeting's questions (JSON). */
   questionNumbers?: [string, number | null][];
+  /** The notes (the public version): their "Question N" are checked against the model's numbering. */
+  notes?: 'live' | 'frozen';
 }
 
 interface Target {
@@ -30,6 +32,7 @@ interface Target {
   numbered?: boolean;
   pdf?: boolean;
   staff?: boolean;
+  notes?: 'live' | 'frozen';
 }
 
 function unfoldIcs(body: string): string {
@@ -66,7 +69,7 @@ function apiTargets(m: Model, s: Seq, withPdf: boolean, documents: boolean): Tar
     ...m.decisions.map((d) => ({ url: `/api/v1/decisions/${d.id}` })),
     ...(documents
       ? [
-          { url: `/api/v1/meetings/${mid}/notes.html`, numbered: true },
+          { url: `/api/v1/meetings/${mid}/notes.html`, numbered: true, notes: 'live' as const },
           { url: `/api/v1/meetings/${mid}/agenda.html` },
           { url: `/api/v1/boards/${s.boardId}/action-log.html` },
         ]
@@ -91,7 +94,9 @@ function staffTargets(m: Model, s: Seq, withPdf: boolean): Target[] {
     { url: `/staff/meetings/${mid}`, staff: true, numbered: true },
     { url: `/staff/meetings/${mid}/draft`, staff: true, numbered: true },
     ...m.actions.map((a) => ({ url: `/staff/actions/${a.id}`, staff: true })),
-    ...(withPdf ? [{ url: `/staff/meetings/${mid}/notes.html`, staff: true, numbered: true }] : []),
+    ...(withPdf
+      ? [{ url: `/staff/meetings/${mid}/notes.html`, staff: true, numbered: true, notes: 'live' as const }]
+      : []),
   ];
 }
 
@@ -99,7 +104,12 @@ function publicTargets(m: Model, s: Seq, version: number | null, withPdf: boolea
   const mid = s.meetingId;
   const v = version
     ? [
-        { url: `/meetings/${mid}/notes/versions/${version}`, frozen: true, numbered: true },
+        {
+          url: `/meetings/${mid}/notes/versions/${version}`,
+          frozen: true,
+          numbered: true,
+          notes: 'frozen' as const,
+        },
         { url: `/public/v1/meetings/${mid}/notes/versions/${version}`, frozen: true },
         ...(withPdf
           ? [
@@ -117,7 +127,7 @@ function publicTargets(m: Model, s: Seq, version: number | null, withPdf: boolea
     { url: `/boards/${s.boardId}` },
     { url: `/boards/${s.boardId}/actions` },
     { url: `/meetings/${mid}`, frozen: true, numbered: true },
-    { url: `/meetings/${mid}/notes`, frozen: true, numbered: true },
+    { url: `/meetings/${mid}/notes`, frozen: true, numbered: true, notes: 'frozen' as const },
     { url: `/search?q=${m.searchWord}`, frozen: true },
     { url: `/decisions?boardId=${s.boardId}` },
     ...m.actions.map((a) => ({ url: `/actions/${a.id}` })),
@@ -167,6 +177,7 @@ export async function collectOutputs(
     if (t.pdf) text = (await inspectPdf(res.rawPayload)).text;
     else text = collapse(t.url.endsWith('.ics') ? unfoldIcs(res.body) : res.body);
     const o: Output = { audience, url: t.url, text, frozen: !!t.frozen, numbered: !!t.numbered };
+    if (t.notes) o.notes = t.notes;
     if (t.url.endsWith('/questions') && t.url.startsWith('/api/')) {
       const items = (res.json() as { items?: { id: string; number: number | null }[] }).items ?? [];
       o.numbers = items.map((q) => q.number).filter((n): n is number => n !== null);

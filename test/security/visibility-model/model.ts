@@ -115,6 +115,8 @@ export class Model {
   everPublished = false;
   /** Markers the public could read in the latest published version when it was published. */
   snapshotPublic = new Set<string>();
+  /** "Question N" of each question in the latest published version, by marker. */
+  snapshotNumbers = new Map<string, number>();
   /** The commands run, for failure messages. */
   log: string[] = [];
   private counter = 0;
@@ -246,6 +248,22 @@ export class Model {
     });
     return new Map(all.filter((q) => mayRead(audience, fact(q))).map((q, i) => [q.id, i + 1]));
   }
+  /**
+   * "Question N" as the notes print it (the public version, whoever reads it), by question marker:
+   * the questions the notes place (under a public item; filed under none, pre-submitted, when a
+   * public 'questions' item takes them) numbered 1..n in the order of the numbers set.
+   */
+  notesNumbers(): Map<string, number> {
+    const questionsItem = this.items.some((it) => it.kind === 'questions' && it.conf === 'public');
+    const placed = (q: QuestionM) =>
+      q.item !== null ? this.items[q.item]!.conf === 'public' : q.source === 'pre_submitted' && questionsItem;
+    return new Map(
+      this.questions
+        .filter((q) => q.number !== null && placed(q))
+        .sort((a, b) => a.number! - b.number!)
+        .map((q, i) => [q.marker, i + 1]),
+    );
+  }
   /** The number the next pre-submitted question takes when none is given (the product: max + 1). */
   nextQuestionNumber(): number {
     return Math.max(0, ...this.questions.map((q) => q.number ?? 0)) + 1;
@@ -253,6 +271,7 @@ export class Model {
 
   /** Called when a version of the notes is published: what the public may read in it. */
   takeSnapshot(): void {
+    this.snapshotNumbers = this.notesNumbers();
     this.snapshotPublic = new Set(
       this.facts()
         .filter((f) => f.what !== 'draft decision' && mayRead('anonymous', { ...f, publicWhen: true }))
