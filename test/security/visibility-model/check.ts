@@ -55,6 +55,26 @@ export function violations(m: Model, s: Seq, outputs: Output[]): string[] {
             `[${o.audience}] GET ${o.url}: prints question ${marker} as Question ${n}, expected ${expected.get(marker!) ?? 'no number'}`,
           );
     }
+    if (o.agenda) {
+      // Items numbered 1..n in order over what is shown; a signed-in reader is shown exactly the
+      // items whose title it may read (an exempt one title-only where the board lists exempt titles).
+      const shown = o.agenda.map(([, n]) => n);
+      if (!shown.every((n, i) => n === i + 1))
+        problems.push(
+          `[${o.audience}] GET ${o.url}: agenda items numbered ${shown.join(', ')}, not 1..n in order`,
+        );
+      if (o.audience !== 'anonymous') {
+        const titles = new Map(facts.filter((f) => f.what.includes('item title')).map((f) => [f.marker, f]));
+        const expected = m.items
+          .filter((it) => mayRead(o.audience, titles.get(it.marker)!))
+          .map((it) => it.marker);
+        const got = o.agenda.map(([id]) => m.items.find((it) => it.id === id)?.marker ?? id);
+        if (expected.join() !== got.join())
+          problems.push(
+            `[${o.audience}] GET ${o.url}: agenda lists ${got.join(', ') || 'nothing'}, expected ${expected.join(', ') || 'nothing'}`,
+          );
+      }
+    }
     if (o.questionNumbers) {
       const expected = m.questionNumbers(o.audience);
       const name = (id: string) => m.questions.find((q) => q.id === id)?.marker ?? id;

@@ -24,6 +24,8 @@ export interface Output {
   questionNumbers?: [string, number | null][];
   /** The notes (the public version): their "Question N" are checked against the model's numbering. */
   notes?: 'live' | 'frozen';
+  /** The items of a meeting's agenda (JSON), in order: each id with its `number`. */
+  agenda?: [string, number][];
 }
 
 interface Target {
@@ -182,6 +184,10 @@ export async function collectOutputs(
       const items = (res.json() as { items?: { id: string; number: number | null }[] }).items ?? [];
       o.numbers = items.map((q) => q.number).filter((n): n is number => n !== null);
       o.questionNumbers = items.map((q) => [q.id, q.number]);
+    }
+    if (t.url.endsWith('/agenda')) {
+      const items = (res.json() as { items?: { id: string; number: number }[] }).items ?? [];
+      o.agenda = items.map((it) => [it.id, it.number]);
     }
     if (t.url.startsWith('/api/v1/questions/')) {
       const q = res.json() as { id: string; number: number | null };

@@ -151,6 +151,27 @@ export class MoveQuestion implements Cmd {
     `MoveQuestion(question${this.question}, ${this.item === null ? 'no item' : `item${this.item}`})`;
 }
 
+/** The secretariat renumbers a pre-submitted question (in-meeting ones are 400, a number taken 409). */
+export class SetQuestionNumber implements Cmd {
+  constructor(
+    readonly question: number,
+    readonly number: number,
+  ) {}
+  check = (m: Readonly<Model>) => m.editable && m.questions.length > 0;
+  async run(m: Model, { w }: Real) {
+    const q = m.questions[at(this.question, m.questions.length)]!;
+    const url = `/api/v1/questions/${q.id}`;
+    const res = await w.write('SetQuestionNumber', {
+      method: 'PATCH',
+      url,
+      headers: await w.ifMatch(url),
+      payload: { number: this.number },
+    });
+    if (res) q.number = this.number;
+  }
+  toString = () => `SetQuestionNumber(question${this.question}, ${this.number})`;
+}
+
 export class UploadPaper implements Cmd {
   constructor(
     readonly item: number,
@@ -310,6 +331,10 @@ export function commandArbitraries(): fc.Arbitrary<Cmd>[] {
       w(
         3,
         fc.tuple(idx, maybeIdx).map(([q, i]) => new MoveQuestion(q, i)),
+      ),
+      w(
+        1,
+        fc.tuple(idx, fc.integer({ min: 1, max: 6 })).map(([q, n]) => new SetQuestionNumber(q, n)),
       ),
       w(
         5,
