@@ -38,14 +38,53 @@ export function violations(m: Model, s: Seq, outputs: Output[]): string[] {
       if (o.frozen && m.snapshotPublic.has(f.marker)) continue;
       problems.push(`[${o.audience}] GET ${o.url}: ${ruleFor(o.audience, f, o.frozen)}`);
     }
-    if (o.numbered) {
+    // The secretariat (and admins) see the numbers as set, gaps included: only others are renumbered.
+    const privileged = o.audience === 'admin' || o.audience === 'secretariat';
+    if (o.numbered && !privileged) {
       const printed = [...o.text.matchAll(/Question (\d+)\b/g)].map((x) => Number(x[1]));
       if (!gapFree(printed))
         problems.push(
           `[${o.audience}] GET ${o.url}: question numbers ${[...new Set(printed)].join(', ')} are not 1..n`,
         );
     }
-    if (o.numbers && !gapFree(o.numbers))
+    if (o.notes) {
+      const expected = o.notes === 'live' ? m.notesNumbers() : m.snapshotNumbers;
+      for (const [, n, marker] of o.text.matchAll(/Question (\d+)\b[^Z]{0,80}?(ZQ-\d{4}-question-\d{2})/g))
+        if (expected.get(marker!) !== Number(n))
+          problems.push(
+            `[${o.audience}] GET ${o.url}: prints question ${marker} as Question ${n}, expected ${expected.get(marker!) ?? 'no number'}`,
+          );
+    }
+    if (o.agenda) {
+      // Items numbered 1..n in order over what is shown; a signed-in reader is shown exactly the
+      // items whose title it may read (an exempt one title-only where the board lists exempt titles).
+      const shown = o.agenda.map(([, n]) => n);
+      if (!shown.every((n, i) => n === i + 1))
+        problems.push(
+          `[${o.audience}] GET ${o.url}: agenda items numbered ${shown.join(', ')}, not 1..n in order`,
+        );
+      if (o.audience !== 'anonymous') {
+        const titles = new Map(facts.filter((f) => f.what.includes('item title')).map((f) => [f.marker, f]));
+        const expected = m.items
+          .filter((it) => mayRead(o.audience, titles.get(it.marker)!))
+          .map((it) => it.marker);
+        const got = o.agenda.map(([id]) => m.items.find((it) => it.id === id)?.marker ?? id);
+        if (expected.join() !== got.join())
+          problems.push(
+            `[${o.audience}] GET ${o.url}: agenda lists ${got.join(', ') || 'nothing'}, expected ${expected.join(', ') || 'nothing'}`,
+          );
+      }
+    }
+    if (o.questionNumbers) {
+      const expected = m.questionNumbers(o.audience);
+      const name = (id: string) => m.questions.find((q) => q.id === id)?.marker ?? id;
+      for (const [id, n] of o.questionNumbers)
+        if ((expected.get(id) ?? null) !== n)
+          problems.push(
+            `[${o.audience}] GET ${o.url}: question ${name(id)} has \`number\` ${n}, expected ${expected.get(id) ?? null}`,
+          );
+    }
+    if (o.numbers && !privileged && !gapFree(o.numbers))
       problems.push(
         `[${o.audience}] GET ${o.url}: question \`number\`s ${o.numbers.join(', ')} are not 1..n`,
       );

@@ -20,6 +20,12 @@ export interface Output {
   numbered: boolean;
   /** The questions' `number` fields when the output is the JSON list of a meeting's questions. */
   numbers?: number[];
+  /** Each question's `number` by id, when the output is a question or the list of a meeting's questions (JSON). */
+  questionNumbers?: [string, number | null][];
+  /** The notes (the public version): their "Question N" are checked against the model's numbering. */
+  notes?: 'live' | 'frozen';
+  /** The items of a meeting's agenda (JSON), in order: each id with its `number`. */
+  agenda?: [string, number][];
 }
 
 interface Target {
@@ -28,6 +34,7 @@ interface Target {
   numbered?: boolean;
   pdf?: boolean;
   staff?: boolean;
+  notes?: 'live' | 'frozen';
 }
 
 function unfoldIcs(body: string): string {
@@ -49,7 +56,8 @@ function apiTargets(m: Model, s: Seq, withPdf: boolean, documents: boolean): Tar
     { url: `/api/v1/actions?boardId=${s.boardId}&limit=200` },
     { url: `/api/v1/actions?meetingId=${mid}&limit=200&sort=reference` },
     { url: `/api/v1/meetings/${s.laterId}/matters-arising` },
-    { url: `/api/v1/search?q=${m.searchWord}`, frozen: true },
+    // Results name questions "Question N: …" by the caller's numbering; 50 holds every object made.
+    { url: `/api/v1/search?q=${m.searchWord}&limit=50`, frozen: true, numbered: true },
     { url: `/api/v1/decisions?boardId=${s.boardId}` },
     { url: `/api/v1/meetings/${mid}/publication`, frozen: true },
     { url: `/api/v1/meetings/${mid}/notes/versions`, frozen: true },
@@ -63,7 +71,7 @@ function apiTargets(m: Model, s: Seq, withPdf: boolean, documents: boolean): Tar
     ...m.decisions.map((d) => ({ url: `/api/v1/decisions/${d.id}` })),
     ...(documents
       ? [
-          { url: `/api/v1/meetings/${mid}/notes.html`, numbered: true },
+          { url: `/api/v1/meetings/${mid}/notes.html`, numbered: true, notes: 'live' as const },
           { url: `/api/v1/meetings/${mid}/agenda.html` },
           { url: `/api/v1/boards/${s.boardId}/action-log.html` },
         ]
@@ -88,7 +96,9 @@ function staffTargets(m: Model, s: Seq, withPdf: boolean): Target[] {
     { url: `/staff/meetings/${mid}`, staff: true, numbered: true },
     { url: `/staff/meetings/${mid}/draft`, staff: true, numbered: true },
     ...m.actions.map((a) => ({ url: `/staff/actions/${a.id}`, staff: true })),
-    ...(withPdf ? [{ url: `/staff/meetings/${mid}/notes.html`, staff: true, numbered: true }] : []),
+    ...(withPdf
+      ? [{ url: `/staff/meetings/${mid}/notes.html`, staff: true, numbered: true, notes: 'live' as const }]
+      : []),
   ];
 }
 
@@ -96,7 +106,12 @@ function publicTargets(m: Model, s: Seq, version: number | null, withPdf: boolea
   const mid = s.meetingId;
   const v = version
     ? [
-        { url: `/meetings/${mid}/notes/versions/${version}`, frozen: true, numbered: true },
+        {
+          url: `/meetings/${mid}/notes/versions/${version}`,
+          frozen: true,
+          numbered: true,
+          notes: 'frozen' as const,
+        },
         { url: `/public/v1/meetings/${mid}/notes/versions/${version}`, frozen: true },
         ...(withPdf
           ? [
@@ -114,7 +129,7 @@ function publicTargets(m: Model, s: Seq, version: number | null, withPdf: boolea
     { url: `/boards/${s.boardId}` },
     { url: `/boards/${s.boardId}/actions` },
     { url: `/meetings/${mid}`, frozen: true, numbered: true },
-    { url: `/meetings/${mid}/notes`, frozen: true, numbered: true },
+    { url: `/meetings/${mid}/notes`, frozen: true, numbered: true, notes: 'frozen' as const },
     { url: `/search?q=${m.searchWord}`, frozen: true },
     { url: `/decisions?boardId=${s.boardId}` },
     ...m.actions.map((a) => ({ url: `/actions/${a.id}` })),
@@ -164,9 +179,19 @@ export async function collectOutputs(
     if (t.pdf) text = (await inspectPdf(res.rawPayload)).text;
     else text = collapse(t.url.endsWith('.ics') ? unfoldIcs(res.body) : res.body);
     const o: Output = { audience, url: t.url, text, frozen: !!t.frozen, numbered: !!t.numbered };
+    if (t.notes) o.notes = t.notes;
     if (t.url.endsWith('/questions') && t.url.startsWith('/api/')) {
-      const items = (res.json() as { items?: { number: number | null }[] }).items ?? [];
+      const items = (res.json() as { items?: { id: string; number: number | null }[] }).items ?? [];
       o.numbers = items.map((q) => q.number).filter((n): n is number => n !== null);
+      o.questionNumbers = items.map((q) => [q.id, q.number]);
+    }
+    if (t.url.endsWith('/agenda')) {
+      const items = (res.json() as { items?: { id: string; number: number }[] }).items ?? [];
+      o.agenda = items.map((it) => [it.id, it.number]);
+    }
+    if (t.url.startsWith('/api/v1/questions/')) {
+      const q = res.json() as { id: string; number: number | null };
+      o.questionNumbers = [[q.id, q.number]];
     }
     out.push(o);
   };

@@ -81,14 +81,18 @@ export class VisibilityWorld {
     return jar;
   }
 
-  /** A fresh board (exempt titles not listed, so finding 11's open question does not decide this test). */
-  async newSequence(seq: number): Promise<Seq> {
+  /** A fresh board, listing exempt items by title or not (finding 11's rule; the model follows it). */
+  async newSequence(seq: number, listExemptTitles: boolean): Promise<Seq> {
     this.turn += 1;
     this.trace = [];
     const db = this.t.database.db;
     const code = `V${seq}`;
     const board = await createBoard(db, { code, name: `Visibility board ${seq}` });
-    await db.updateTable('boards').set({ list_exempt_titles: false }).where('id', '=', board.id).execute();
+    await db
+      .updateTable('boards')
+      .set({ list_exempt_titles: listExemptTitles })
+      .where('id', '=', board.id)
+      .execute();
     const secretariats = this.pools.get('secretariat')!;
     await db
       .insertInto('board_secretariat')
@@ -139,7 +143,8 @@ export class VisibilityWorld {
   ): Promise<LightMyRequestResponse | null> {
     const res = await this.request(this.admin, req);
     const payload = req.payload && !Buffer.isBuffer(req.payload) ? ` ${JSON.stringify(req.payload)}` : '';
-    this.trace.push(`${name}: ${req.method} ${req.url}${payload} → ${res.statusCode}`);
+    const why = res.statusCode >= 400 ? ` ${res.body.slice(0, 200)}` : '';
+    this.trace.push(`${name}: ${req.method} ${req.url}${payload} → ${res.statusCode}${why}`);
     const stat = this.stats.get(name) ?? { ok: 0, refused: 0 };
     this.stats.set(name, stat);
     if (res.statusCode < 300) {
