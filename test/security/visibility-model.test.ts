@@ -10,7 +10,6 @@
  * VISIBILITY_SEED and VISIBILITY_RUNS override the fixed seed and the number of sequences;
  * VISIBILITY_PDF_EVERY sets how often the real PDFs are printed and read (default every 10th);
  * VISIBILITY_MEASURE=1 counts (and prints) every violating sequence instead of stopping at the first;
- * VISIBILITY_KNOWN_BUGS=1 also generates the reported, unfixed bugs (KNOWN_BUGS in model.ts).
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -102,11 +102,9 @@ export const COUNTEREXAMPLES: Record<string, { commands: () => Cmd[]; knownBug?:
     ],
   },
   // Found by the closing-note command: the closing note is stored on the action as `closure_note`
-  // and served as `closureNote` (API detail, lists, matters arising) and printed in the action log,
-  // whether or not it was published on the website.
+  // and was served as `closureNote` (API detail, lists, matters arising) and printed in the action
+  // log, whether or not it was published on the website. Fixed: it follows the closing update's choice.
   'a closing note not published on the website (finding 6)': {
-    knownBug:
-      'closureNote is served to members, other boards and other organisations, and printed in the action log, when public is false',
     commands: () => [new AddAction(null, 'public'), new AddUpdate(0, 'close', false)],
   },
 };
