@@ -3,7 +3,7 @@
  * decision, the titles of public agenda items of published agendas, and the public actions. It
  * searches only those texts, so a word that appears only in withheld content finds nothing.
  */
-import { sql } from 'kysely';
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { DecisionSnapshot } from '../documents/index.ts';
 import { londonDate } from '../time/london.ts';
@@ -26,6 +26,20 @@ const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinW
 
 export const MAX_RESULTS = 50;
 
+/**
+ * Frozen versions (aliased `v`) that match the query and are the latest of their meeting's notes or
+ * of their decision: earlier versions are history, reached from the latest one.
+ */
+function latestVersionMatching(
+  table: 'notes_versions' | 'decision_versions',
+  parent: 'meeting_id' | 'decision_id',
+  query: RawBuilder<unknown>,
+): RawBuilder<SqlBool> {
+  return sql<SqlBool>`v.search @@ ${query} and not exists (
+    select 1 from ${sql.table(table)} later
+     where later.${sql.ref(parent)} = v.${sql.ref(parent)} and later.version_no > v.version_no)`;
+}
+
 export async function searchPublished(db: Database, q: string): Promise<SearchHit[]> {
   const text = q.trim().slice(0, 200);
   if (!text) return [];
@@ -42,17 +56,7 @@ export async function searchPublished(db: Database, q: string): Promise<SearchHi
         sql<string>`ts_headline('english', v.search_text, ${query}, ${HEADLINE})`.as('snippet'),
         sql<number>`ts_rank(v.search, ${query})`.as('rank'),
       ])
-      .where(sql<boolean>`v.search @@ ${query}`)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('notes_versions as later')
-              .select('later.id')
-              .whereRef('later.meeting_id', '=', 'v.meeting_id')
-              .whereRef('later.version_no', '>', 'v.version_no'),
-          ),
-        ),
-      )
+      .where(latestVersionMatching('notes_versions', 'meeting_id', query))
       .orderBy('rank', 'desc')
       .limit(MAX_RESULTS)
       .execute(),
@@ -64,17 +68,7 @@ export async function searchPublished(db: Database, q: string): Promise<SearchHi
         sql<string>`ts_headline('english', v.search_text, ${query}, ${HEADLINE})`.as('snippet'),
         sql<number>`ts_rank(v.search, ${query})`.as('rank'),
       ])
-      .where(sql<boolean>`v.search @@ ${query}`)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('decision_versions as later')
-              .select('later.id')
-              .whereRef('later.decision_id', '=', 'v.decision_id')
-              .whereRef('later.version_no', '>', 'v.version_no'),
-          ),
-        ),
-      )
+      .where(latestVersionMatching('decision_versions', 'decision_id', query))
       .orderBy('rank', 'desc')
       .limit(MAX_RESULTS)
       .execute(),

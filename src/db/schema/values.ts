@@ -9,18 +9,21 @@ export type MeetingStatus =
   | 'notes_approved'
   | 'published'
   | 'cancelled';
-export type ItemKind =
-  | 'attendance'
-  | 'previous_notes'
-  | 'update'
-  | 'questions'
-  | 'report'
-  | 'declarations'
-  | 'matters_arising'
-  | 'exclusion'
-  | 'aob'
-  | 'close'
-  | 'other';
+/** The kinds of agenda item, listed once: the type, the API's and the importer's schemas use this list. */
+export const ITEM_KINDS = [
+  'attendance',
+  'previous_notes',
+  'update',
+  'questions',
+  'report',
+  'declarations',
+  'matters_arising',
+  'exclusion',
+  'aob',
+  'close',
+  'other',
+] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
 export type AttendanceStatus = 'present' | 'apologies' | 'absent' | 'in_attendance';
 export type QuestionSource = 'pre_submitted' | 'in_meeting' | 'public';
 export type ActionStatus = 'open' | 'in_progress' | 'completion_proposed' | 'closed' | 'superseded';

@@ -1,19 +1,8 @@
 import { z } from 'zod';
+import { ITEM_KINDS } from '../../db/schema.ts';
 import { requiredText, text } from '../../http/common-schemas.ts';
 
-export const itemKinds = [
-  'attendance',
-  'previous_notes',
-  'update',
-  'questions',
-  'report',
-  'declarations',
-  'matters_arising',
-  'exclusion',
-  'aob',
-  'close',
-  'other',
-] as const;
+export const itemKinds = ITEM_KINDS;
 export const itemKindSchema = z.enum(itemKinds);
 
 export const standingItemSchema = z.strictObject({ title: requiredText(300), kind: itemKindSchema });

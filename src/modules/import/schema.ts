@@ -1,6 +1,7 @@
 // Output contract of the notes parser. The importer validates parser output against these
 // schemas before showing it for human review, so the types are derived from them.
 import { z } from 'zod';
+import { ITEM_KINDS } from '../../db/schema.ts';
 
 /** 1-based line number in the (CRLF-normalised) input text. */
 const lineNumber = z.number().int().min(1);
@@ -8,19 +9,7 @@ const lineNumber = z.number().int().min(1);
 /** ISO calendar date, e.g. 2026-03-24. */
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-export const itemKindSchema = z.enum([
-  'attendance',
-  'previous_notes',
-  'update',
-  'questions',
-  'report',
-  'declarations',
-  'matters_arising',
-  'exclusion',
-  'aob',
-  'close',
-  'other',
-]);
+export const itemKindSchema = z.enum(ITEM_KINDS);
 
 /** A person as printed in "Presented by: Role, Name" or "(Asked by Role, Name)". */
 export const personRefSchema = z.object({
