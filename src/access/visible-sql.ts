@@ -1,3 +1,8 @@
+/**
+ * The access rules in SQL, for lists and search that span many objects and boards: a row the caller
+ * may not see is never fetched, so it can be neither returned, counted nor numbered. Each function
+ * is the twin of a check in ./audience.ts; both are the access module's (./index.ts).
+ */
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import { type Actor, hasRole, isAdmin } from '../core/principal.ts';
 
