@@ -91,6 +91,7 @@ async function renderBoard(
         questionDeadlineDays: settings.typed?.questionDeadlineDays ?? board.questionDeadlineDays,
         actionsHref: `/staff/boards/${board.id}/actions`,
         complianceHref: `/staff/boards/${board.id}/compliance`,
+        decisionsHref: `/staff/boards/${board.id}/decisions`,
       },
       upcoming: all.items.filter((m) => m.date >= today).map(entry),
       past: all.items

@@ -10,6 +10,7 @@ import { actionLogRoutes } from './action-log-routes.ts';
 import { actionRoutes } from './action-routes.ts';
 import { boardRoutes } from './board-routes.ts';
 import { complianceRoutes } from './compliance-routes.ts';
+import { decisionRoutes } from './decision-routes.ts';
 import { documentsRoutes } from './documents-routes.ts';
 import { draftApiRoutes } from './draft-api.ts';
 import { draftQuestionRoutes } from './draft-question-routes.ts';
@@ -50,6 +51,7 @@ export const staffRoutes: FastifyPluginAsync<StaffRoutesOptions> = async (root, 
     await secretariat.register(documentsRoutes);
     await secretariat.register(actionLogRoutes);
     await secretariat.register(complianceRoutes);
+    await secretariat.register(decisionRoutes);
   });
   await app.register(draftApiRoutes, { prefix: '/api' });
   await app.register(async (officers) => {
