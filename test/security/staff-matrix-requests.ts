@@ -4,6 +4,7 @@ import { MINIMAL_PDF } from '../domain/meetings-fixtures.ts';
 import { insertQuestion } from '../helpers/domain-fixtures.ts';
 import { actions, boards, items, none, per } from './matrix-requests.ts';
 import type { ObjectKind, World } from './matrix-world.ts';
+import { decisionRequests } from './staff-matrix-decisions.ts';
 
 /**
  * One valid request per staff web route (or named variant) and object kind, built on fresh
@@ -369,4 +370,5 @@ export const staffRequests: Record<string, StaffRouteRequests> = {
   'POST /staff/questions/:id/withdraw': per(questions, async (w, k) =>
     post(`/staff/questions/${(await membersQuestion(w, k)).id}/withdraw`),
   ),
+  ...decisionRequests,
 };
