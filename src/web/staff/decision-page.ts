@@ -97,6 +97,7 @@ export function decisionRow(d: Decision) {
     title: d.title,
     dateText: formatLongDate(d.decisionDate),
     status: STATUS[d.status],
+    draft: d.status === 'draft',
     versionText: latest ? `Version ${latest.versionNo}` : 'Not published',
     pdfHref: latest ? api.decisionPdf(d.id, latest.versionNo) : null,
   };

@@ -168,8 +168,8 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
       'staff/decisions',
       {
         board: { id: board.id, name: board.name, code: board.code },
-        drafts: rows.filter((r) => r.status.label === 'Draft'),
-        published: rows.filter((r) => r.status.label !== 'Draft'),
+        drafts: rows.filter((r) => r.draft),
+        published: rows.filter((r) => !r.draft),
         newHref: `/staff/boards/${board.id}/decisions/new`,
         publicHref: `/decisions?board=${board.id}`,
       },
