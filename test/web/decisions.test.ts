@@ -174,7 +174,7 @@ describe('decisions on screen', () => {
     expect(clerk.errors).toEqual([]);
   }, 120_000);
 
-  it('refuses a meeting of another board, keeping what was typed; and the screens are the board’s secretariat’s', async () => {
+  it('refuses a meeting of another board and a stale edit, keeping what was typed; the screens are the board secretariat’s', async () => {
     const { jar } = await web.signIn(w.clerk.email);
     const form = await web.get(jar, `/staff/boards/${w.board.id}/decisions/new`);
     expect(form.statusCode).toBe(200);
@@ -191,6 +191,45 @@ describe('decisions on screen', () => {
     expect(res.body).toContain('The meeting must be one of this board’s.');
     expect(res.body).toContain('href="#decision-meetingId"');
     expect(res.body).toContain('value="Estates strategy"');
+
+    // Two clerks edit the same draft: the second to save is told, and what they typed is kept.
+    const draftId = /decisions\/([0-9a-f-]{36})/.exec(
+      String(
+        (
+          await web.post(jar, `/staff/boards/${w.board.id}/decisions`, {
+            _csrf: tokenIn(form.body),
+            title: 'Estates strategy',
+            decisionDate: '2026-04-01',
+            decisionMaker: 'Police and Crime Commissioner',
+            summary: 'Approved.',
+            meetingId: '',
+            itemId: '',
+          })
+        ).headers.location,
+      ),
+    )![1]!;
+    const second = await web.signIn(w.clerk2.email);
+    const pageA = await web.get(jar, `/staff/decisions/${draftId}`);
+    const pageB = await web.get(second.jar, `/staff/decisions/${draftId}`);
+    const edit = (j: typeof jar, html: string, title: string) =>
+      web.post(j, `/staff/decisions/${draftId}`, {
+        _csrf: tokenIn(html),
+        version: /name="version" value="(\d+)"/.exec(html)![1]!,
+        title,
+        decisionDate: '2026-04-01',
+        decisionMaker: 'Police and Crime Commissioner',
+        summary: 'Approved.',
+        meetingId: '',
+        itemId: '',
+      });
+    expect((await edit(second.jar, pageB.body, 'Estates strategy 2026–2030')).statusCode).toBe(303);
+    const stale = await edit(jar, pageA.body, 'Estates strategy (amended)');
+    expect(stale.statusCode).toBe(412);
+    expect(stale.body).toContain('Someone else changed this draft after you opened it.');
+    expect(stale.body).toContain('value="Estates strategy (amended)"');
+    expect((await edit(jar, stale.body, 'Estates strategy (amended)')).statusCode).toBe(303);
+    const stored = await w.t.request({ method: 'GET', url: `/api/v1/decisions/${draftId}`, as: w.clerk });
+    expect((stored.json() as { title: string }).title).toBe('Estates strategy (amended)');
 
     const other = await w.t.user({ roles: ['secretariat'], boards: [] });
     const outsider = await web.signIn(other.email);

@@ -8,7 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { canAdministerBoard } from '../../access/index.ts';
-import { AppError } from '../../core/errors.ts';
+import { AppError, PreconditionFailed } from '../../core/errors.ts';
 import * as boardsService from '../../modules/boards/service.ts';
 import { decisionBody, decisionCorrectionBody, decisionPatch } from '../../modules/decisions/schemas.ts';
 import * as decisionsService from '../../modules/decisions/service.ts';
@@ -17,6 +17,7 @@ import {
   type FormErrors,
   field,
   formBody,
+  formErrors,
   formVersion,
   NO_ERRORS,
   serviceFormErrors,
@@ -44,6 +45,9 @@ const NOTICES: Record<string, string> = {
   published: 'The decision has been published in the register.',
   corrected: 'The correction has been published as a new version.',
 };
+
+const STALE =
+  'Someone else changed this draft after you opened it. Your changes are below, not yet saved: check them and save again to replace theirs.';
 
 function typed(body: FormBody): DecisionForm {
   return {
@@ -233,7 +237,11 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
       await decisionsService.updateDecision(request.ctx(), id, () => formVersion(body), parsed.data);
       return reply.redirect(`/staff/decisions/${id}?notice=saved`, 303);
     } catch (err) {
-      const errors = serviceFormErrors(err, 'title', PREFIX);
+      // Someone saved first: the page shows their version's number, so saving again replaces theirs on purpose.
+      const errors =
+        err instanceof PreconditionFailed
+          ? formErrors([['title', STALE]], PREFIX)
+          : serviceFormErrors(err, 'title', PREFIX);
       if (!errors) throw err;
       return renderDecision(request, reply, id, form, errors, statusOf(err));
     }
