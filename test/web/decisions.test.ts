@@ -18,6 +18,19 @@ const text = (page: Page) => page.$eval('main', (el) => (el.textContent ?? '').r
 const inputValue = (page: Page, selector: string) =>
   page.$eval(selector, (el) => (el as unknown as { value: string }).value);
 
+/** The page at 390 px wide: no axe violation, nothing wider than the screen; then back to desktop. */
+async function onPhone(page: Page, name: string): Promise<void> {
+  await page.setViewport({ width: 390, height: 844 });
+  expect(await capture(page, name)).toEqual([]);
+  const width = await page.evaluate(
+    () =>
+      (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+        .documentElement.scrollWidth,
+  );
+  expect(width, name).toBeLessThanOrEqual(390);
+  await page.setViewport({ width: 1366, height: 900 });
+}
+
 describe('decisions on screen', () => {
   let w: WebWorld;
   let browser: Browser;
@@ -127,6 +140,7 @@ describe('decisions on screen', () => {
     expect(main).toMatch(new RegExp(`${w.board.code}-D-2026-1`));
     expect(main).toContain('Version 1');
     expect(await capture(page, 'decision-published')).toEqual([]);
+    await onPhone(page, 'decision-published-390');
 
     // The PDF notice and the public page.
     const pdfHref = await page.$eval('a[href$="/versions/1/pdf"]', (el) => el.getAttribute('href')!);
@@ -162,15 +176,7 @@ describe('decisions on screen', () => {
     expect(main).toContain('Custody healthcare contract award 2026');
     expect(main).toContain('Version 2');
     expect(await capture(page, 'decisions-list')).toEqual([]);
-    await page.setViewport({ width: 390, height: 844 });
-    expect(await capture(page, 'decisions-list-390')).toEqual([]);
-    const width = await page.evaluate(
-      () =>
-        (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
-          .documentElement.scrollWidth,
-    );
-    expect(width).toBeLessThanOrEqual(390);
-    await page.setViewport({ width: 1366, height: 900 });
+    await onPhone(page, 'decisions-list-390');
     expect(clerk.errors).toEqual([]);
   }, 120_000);
 
