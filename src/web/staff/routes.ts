@@ -10,6 +10,7 @@ import { actionLogRoutes } from './action-log-routes.ts';
 import { actionRoutes } from './action-routes.ts';
 import { boardRoutes } from './board-routes.ts';
 import { complianceRoutes } from './compliance-routes.ts';
+import { directoryRoutes } from './directory-routes.ts';
 import { documentsRoutes } from './documents-routes.ts';
 import { draftApiRoutes } from './draft-api.ts';
 import { draftQuestionRoutes } from './draft-question-routes.ts';
@@ -19,6 +20,7 @@ import { meetingRoutes } from './meeting-routes.ts';
 import { memberRoutes } from './member-routes.ts';
 import { myActionsRoutes } from './my-actions-routes.ts';
 import { publicationRoutes } from './publication-routes.ts';
+import { userRoutes } from './user-routes.ts';
 
 export interface StaffRoutesOptions {
   protectiveMarking: string;
@@ -50,7 +52,9 @@ export const staffRoutes: FastifyPluginAsync<StaffRoutesOptions> = async (root, 
     await secretariat.register(documentsRoutes);
     await secretariat.register(actionLogRoutes);
     await secretariat.register(complianceRoutes);
+    await secretariat.register(directoryRoutes);
   });
+  await app.register(userRoutes); // admins only: its own guard
   await app.register(draftApiRoutes, { prefix: '/api' });
   await app.register(async (officers) => {
     officers.addHook('preHandler', officersOnly);
