@@ -4,6 +4,7 @@ import { MINIMAL_PDF } from '../domain/meetings-fixtures.ts';
 import { insertQuestion } from '../helpers/domain-fixtures.ts';
 import { actions, boards, items, none, per } from './matrix-requests.ts';
 import type { ObjectKind, World } from './matrix-world.ts';
+import { adminStaffRequests } from './staff-matrix-admin-requests.ts';
 
 /**
  * One valid request per staff web route (or named variant) and object kind, built on fresh
@@ -105,6 +106,7 @@ const notesStep = (
   );
 
 export const staffRequests: Record<string, StaffRouteRequests> = {
+  ...adminStaffRequests,
   'GET /staff': per(none, async () => get('/staff')),
 
   // --- actions: the owning organisation's officers and the board's secretariat ---

@@ -159,6 +159,21 @@ describe('users and the directory in the browser', () => {
     expect(await text(page)).toContain('Ruth Okafor');
     expect(await capture(page, 'directory')).toEqual([]);
 
+    // An organisation whose short name is taken is refused, keeping what was typed.
+    await page.type('#organisation-name', 'West Mercia Police');
+    await page.type('#organisation-shortName', 'WMP');
+    await go(page, '#add-organisation button');
+    expect(await text(page)).toContain('There is already an organisation with this short name');
+    expect(await page.$eval('#organisation-name', (el) => (el as unknown as { value: string }).value)).toBe(
+      'West Mercia Police',
+    );
+    await page.$eval('#organisation-shortName', (el) => {
+      (el as unknown as { value: string }).value = '';
+    });
+    await page.type('#organisation-shortName', 'WMerP');
+    await go(page, '#add-organisation button');
+    expect(await text(page)).toContain('The organisation has been added');
+
     // Editing their own record.
     await go(page, 'a::-p-text(Ruth Okafor)');
     await page.$eval('#person-jobTitle', (el) => {

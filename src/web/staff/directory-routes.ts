@@ -20,6 +20,7 @@ import {
   zodFormErrors,
 } from '../forms.ts';
 import { staffMeta } from './nav.ts';
+import { isDuplicate } from './user-form.ts';
 
 const params = z.object({ id: z.uuid() });
 const listQuery = z.object({ q: z.string().max(100).optional(), notice: z.string().max(40).optional() });
@@ -70,6 +71,10 @@ function refusal(
   fallback: string,
   prefix: string,
 ): { errors: FormErrors; status: number } | null {
+  if (isDuplicate(err)) {
+    const message = 'There is already an organisation with this short name';
+    return { errors: formErrors([['shortName', message]], prefix), status: 400 };
+  }
   if (err instanceof AppError && err.status === 403) {
     return { errors: formErrors([[fallback, err.message]], prefix), status: 403 };
   }
@@ -220,7 +225,7 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
     try {
       await people.createOrganisation(request.ctx(), parsed.data);
     } catch (err) {
-      const organisationErrors = serviceFormErrors(err, 'name', 'organisation-');
+      const organisationErrors = refusal(err, 'name', 'organisation-')?.errors;
       if (!organisationErrors) throw err;
       return renderDirectory(request, reply, { organisation: form, organisationErrors });
     }
