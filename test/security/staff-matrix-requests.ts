@@ -4,6 +4,7 @@ import { MINIMAL_PDF } from '../domain/meetings-fixtures.ts';
 import { insertQuestion } from '../helpers/domain-fixtures.ts';
 import { actions, boards, items, none, per } from './matrix-requests.ts';
 import type { ObjectKind, World } from './matrix-world.ts';
+import { adminStaffRequests } from './staff-matrix-admin-requests.ts';
 import { decisionRequests } from './staff-matrix-decisions.ts';
 
 /**
@@ -106,6 +107,7 @@ const notesStep = (
   );
 
 export const staffRequests: Record<string, StaffRouteRequests> = {
+  ...adminStaffRequests,
   'GET /staff': per(none, async () => get('/staff')),
 
   // --- actions: the owning organisation's officers and the board's secretariat ---

@@ -1,11 +1,18 @@
 /** The staff workspace's header navigation, by role, and the page meta every staff page shares. */
 import type { FastifyRequest } from 'fastify';
-import type { Principal } from '../../core/principal.ts';
+import { isAdmin, type Principal } from '../../core/principal.ts';
 import type { PageMeta } from '../page.ts';
 import type { NavItem } from '../views.ts';
 import { isMember, isOfficer, isSecretariat } from './access.ts';
 
-export type StaffSection = 'boards' | 'decisions' | 'my-actions' | 'questions' | 'none';
+export type StaffSection =
+  | 'boards'
+  | 'decisions'
+  | 'my-actions'
+  | 'questions'
+  | 'users'
+  | 'directory'
+  | 'none';
 
 export function staffNav(actor: Principal | null, current: StaffSection): NavItem[] {
   if (!actor) return [];
@@ -18,6 +25,9 @@ export function staffNav(actor: Principal | null, current: StaffSection): NavIte
     items.push({ href: '/staff/my-actions', text: 'My actions', current: current === 'my-actions' });
   if (isMember(actor))
     items.push({ href: '/staff/questions', text: 'My questions', current: current === 'questions' });
+  if (isSecretariat(actor))
+    items.push({ href: '/staff/directory', text: 'People', current: current === 'directory' });
+  if (isAdmin(actor)) items.push({ href: '/staff/users', text: 'Users', current: current === 'users' });
   return items;
 }
 

@@ -11,6 +11,7 @@ import { actionRoutes } from './action-routes.ts';
 import { boardRoutes } from './board-routes.ts';
 import { complianceRoutes } from './compliance-routes.ts';
 import { decisionRoutes } from './decision-routes.ts';
+import { directoryRoutes } from './directory-routes.ts';
 import { documentsRoutes } from './documents-routes.ts';
 import { draftApiRoutes } from './draft-api.ts';
 import { draftQuestionRoutes } from './draft-question-routes.ts';
@@ -20,6 +21,7 @@ import { meetingRoutes } from './meeting-routes.ts';
 import { memberRoutes } from './member-routes.ts';
 import { myActionsRoutes } from './my-actions-routes.ts';
 import { publicationRoutes } from './publication-routes.ts';
+import { userRoutes } from './user-routes.ts';
 
 export interface StaffRoutesOptions {
   protectiveMarking: string;
@@ -52,7 +54,9 @@ export const staffRoutes: FastifyPluginAsync<StaffRoutesOptions> = async (root, 
     await secretariat.register(actionLogRoutes);
     await secretariat.register(complianceRoutes);
     await secretariat.register(decisionRoutes);
+    await secretariat.register(directoryRoutes);
   });
+  await app.register(userRoutes); // admins only: its own guard
   await app.register(draftApiRoutes, { prefix: '/api' });
   await app.register(async (officers) => {
     officers.addHook('preHandler', officersOnly);
