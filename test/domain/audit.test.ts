@@ -127,7 +127,7 @@ describe('audit log', () => {
     const stored = await t.database.db
       .selectFrom('audit_log')
       .select(['actor_name', 'actor_user_id'])
-      .where('entity_id', '=', ids.action)
+      .where('entity_id', '=', ids.action ?? '')
       .execute();
     const me = await t.database.db
       .selectFrom('users')
