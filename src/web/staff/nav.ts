@@ -5,13 +5,15 @@ import type { PageMeta } from '../page.ts';
 import type { NavItem } from '../views.ts';
 import { isMember, isOfficer, isSecretariat } from './access.ts';
 
-export type StaffSection = 'boards' | 'my-actions' | 'questions' | 'none';
+export type StaffSection = 'boards' | 'my-actions' | 'questions' | 'audit' | 'none';
 
 export function staffNav(actor: Principal | null, current: StaffSection): NavItem[] {
   if (!actor) return [];
   const items: NavItem[] = [];
   if (isSecretariat(actor))
     items.push({ href: '/staff', text: 'Boards and meetings', current: current === 'boards' });
+  if (isSecretariat(actor))
+    items.push({ href: '/staff/audit', text: 'Audit log', current: current === 'audit' });
   if (isOfficer(actor))
     items.push({ href: '/staff/my-actions', text: 'My actions', current: current === 'my-actions' });
   if (isMember(actor))
