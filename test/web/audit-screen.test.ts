@@ -19,7 +19,6 @@ const entries = (page: Page) => page.$$eval('.audit-entry', (els) => els.map((el
 describe('the audit log screen', () => {
   let w: WebWorld;
   let browser: Browser;
-  let meetingId: string;
   let otherMeetingId: string;
   const names: Record<string, string> = {};
 
@@ -35,7 +34,6 @@ describe('the audit log screen', () => {
       names[key] = `Name of ${key}`;
     }
     const m = await createMeeting(w.t, w.clerk, w.board.id, { date: '2026-03-24', location: 'Lloyd House' });
-    meetingId = m.id;
     const patch = await w.t.request({
       method: 'PATCH',
       url: `/api/v1/meetings/${m.id}`,
