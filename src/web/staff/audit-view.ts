@@ -20,7 +20,6 @@ export const ENTITY_LABELS: Record<string, string> = {
   user: 'User account',
   plan: 'Plan',
   commitment: 'Commitment',
-  rating: 'Rating',
   render_job: 'Printed document',
 };
 
@@ -35,6 +34,9 @@ const VERBS: Record<string, string> = {
   reopen: 'reopened',
   update_added: 'update added',
   import_notes: 'notes imported',
+  link: 'linked',
+  rate: 'rated',
+  unrate: 'rating removed',
   login: 'signed in',
   logout: 'signed out',
 };
@@ -42,7 +44,7 @@ const VERBS: Record<string, string> = {
 /** "meeting.update" → "Meeting changed"; an unknown verb is shown with its underscores as spaces. */
 export function actionLabel(action: string): string {
   const [subject = '', verb = ''] = action.split('.', 2);
-  const noun = ENTITY_LABELS[subject] ?? sentence(subject);
+  const noun = subject === 'auth' ? 'Account' : (ENTITY_LABELS[subject] ?? sentence(subject));
   return `${noun} ${VERBS[verb] ?? verb.replace(/_/g, ' ')}`.trim();
 }
 
