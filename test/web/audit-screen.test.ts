@@ -174,6 +174,7 @@ describe('the audit log screen', () => {
     const admin = await signIn(browser, w.baseUrl, w.admin.email);
     await admin.page.goto(`${w.baseUrl}/staff/audit`);
     expect((await entries(admin.page)).join(' ')).toContain('Elsewhere Hall');
+    expect(await admin.page.$eval('#audit-board option', (el) => el.textContent)).toBe('All boards');
     await admin.close();
     const member = await signIn(browser, w.baseUrl, w.member.email);
     expect((await member.page.goto(`${w.baseUrl}/staff/audit`))?.status()).toBe(403);

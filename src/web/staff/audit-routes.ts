@@ -6,6 +6,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { canAdministerBoard } from '../../access/index.ts';
+import { isAdmin } from '../../core/principal.ts';
 import { invalidCursor } from '../../http/pagination.ts';
 import { auditQuery } from '../../modules/audit/schemas.ts';
 import { listAuditEntries, listAuditPeople } from '../../modules/audit/service.ts';
@@ -88,6 +89,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       {
         filters: f,
         errors,
+        allBoards: isAdmin(actor) ? 'All boards' : 'All my boards',
         boards: boards.map((b) => ({ id: b.id, name: b.name, selected: b.id === f.board })),
         types: Object.entries(ENTITY_LABELS).map(([value, label]) => ({
           value,
