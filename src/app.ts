@@ -10,7 +10,7 @@ import { TooManyRequests } from './core/errors.ts';
 import { changeFeedOf } from './db/change-feed.ts';
 import type { Database } from './db/database.ts';
 import { documentsRoutes, startDocuments } from './documents/index.ts';
-import { registerErrorHandling } from './http/error-handler.ts';
+import { type NotFoundPage, registerErrorHandling } from './http/error-handler.ts';
 import { healthRoutes } from './http/health-routes.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { sendProblem } from './http/problem.ts';
@@ -102,7 +102,9 @@ export async function buildApp({
   recordRoutes(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandling(app);
+  // Unknown addresses of the website get its 404 page once the web plugin has made it.
+  const notFoundPage: NotFoundPage = { render: null };
+  registerErrorHandling(app, notFoundPage);
   // JSON only: anything else is answered 415 rather than guessed at.
   app.removeContentTypeParser('text/plain');
   app.addHook('onSend', async (request, reply) => {
@@ -147,6 +149,6 @@ export async function buildApp({
     { prefix: '/api/v1' },
   );
   await app.register(publicDataRoutes, { baseUrl: config.publicBaseUrl });
-  await app.register(webPlugin, { config, db, publicRoutes: [publicSiteRoutes] });
+  await app.register(webPlugin, { config, db, publicRoutes: [publicSiteRoutes], notFoundPage });
   return app;
 }

@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import type { Database } from './database.ts';
 
 export interface AuditEntry {
   actorUserId: string | null;
+  /** Defaults to the actor's display name at the time of the change, read in the same statement. */
   actorName?: string | null;
   action: string;
   entityType: string;
@@ -19,7 +21,13 @@ export async function recordAudit(db: Database, entry: AuditEntry): Promise<void
     .insertInto('audit_log')
     .values({
       actor_user_id: entry.actorUserId,
-      actor_name: entry.actorName ?? null,
+      // Callers pass only the user id: the name is looked up here, once for every writer, so an
+      // entry keeps saying who acted even if the account is later renamed or removed.
+      actor_name:
+        entry.actorName ??
+        (entry.actorUserId
+          ? sql<string | null>`(select display_name from users where id = ${entry.actorUserId})`
+          : null),
       action: entry.action,
       entity_type: entry.entityType,
       entity_id: entry.entityId,

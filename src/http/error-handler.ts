@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type FieldError } from '../core/errors.ts';
 import { sendProblem } from './problem.ts';
@@ -55,7 +55,26 @@ function isDatabaseUnavailable(err: PgLikeError): boolean {
   );
 }
 
-export function registerErrorHandling(app: FastifyInstance): void {
+/**
+ * Where unknown addresses of the public website get a page: filled in by the web layer once its
+ * page engine exists (http/ cannot import web/). Until then, and for every address below that
+ * belongs to the API, open data, feeds, health checks, the docs or the pages' scripts, and for
+ * anything but GET and HEAD, a 404 is problem+json.
+ */
+export interface NotFoundPage {
+  render: ((request: FastifyRequest, reply: FastifyReply) => FastifyReply) | null;
+}
+
+const MACHINE_PATHS = /^\/(api|public|feeds|health|docs|staff\/api)(\/|$|\?)/;
+
+function wantsPage(request: FastifyRequest): boolean {
+  return (request.method === 'GET' || request.method === 'HEAD') && !MACHINE_PATHS.test(request.url);
+}
+
+export function registerErrorHandling(
+  app: FastifyInstance,
+  notFoundPage: NotFoundPage = { render: null },
+): void {
   app.setErrorHandler((error: FastifyError & PgLikeError, request, reply) => {
     if (error instanceof AppError) {
       if (error.status === 429 && 'retryAfterSeconds' in error) {
@@ -105,9 +124,16 @@ export function registerErrorHandling(app: FastifyInstance): void {
     return sendProblem(request, reply, 500, 'Internal Server Error', 'Something went wrong on our side.');
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, 404, 'Not Found', `No route ${request.method} ${request.url.split('?')[0]}.`),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    if (notFoundPage.render && wantsPage(request)) return notFoundPage.render(request, reply);
+    return sendProblem(
+      request,
+      reply,
+      404,
+      'Not Found',
+      `No route ${request.method} ${request.url.split('?')[0]}.`,
+    );
+  });
 }
 
 const titles: Record<number, string> = {

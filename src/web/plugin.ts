@@ -12,12 +12,14 @@ import fastifyFormbody from '@fastify/formbody';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import type { NotFoundPage } from '../http/error-handler.ts';
 import * as auth from '../modules/auth/service.ts';
 import { ASSETS_PREFIX, type AssetStore, loadAssets, registerAssetRoutes } from './assets.ts';
 import { webAuthRoutes } from './auth-routes.ts';
 import { registerCsrf } from './csrf.ts';
 import { registerWebErrorHandler } from './errors.ts';
 import { makePageRenderer } from './page.ts';
+import { publicNotFoundPage } from './public/routes.ts';
 import {
   clearSessionCookie,
   createSessionCodec,
@@ -55,6 +57,8 @@ export interface WebPluginOptions {
   db: Database;
   /** Extra route plugins to run inside the web scope (the public site), registered without prefix. */
   publicRoutes?: FastifyPluginAsync[];
+  /** Filled in here: the page the app's not-found handler sends for unknown addresses of the site. */
+  notFoundPage?: NotFoundPage;
 }
 
 export const webPlugin: FastifyPluginAsync<WebPluginOptions> = async (app, opts) => {
@@ -72,7 +76,11 @@ export const webPlugin: FastifyPluginAsync<WebPluginOptions> = async (app, opts)
   app.decorate('webAssets', assets);
   app.decorateRequest('webSession', null);
   app.decorateRequest('sessionEnded', null);
-  app.decorateReply('page', makePageRenderer(views, config.env === 'production'));
+  const page = makePageRenderer(views, config.env === 'production');
+  app.decorateReply('page', page);
+  // The app's not-found handler runs outside this scope, so it renders with the engine directly.
+  if (opts.notFoundPage)
+    opts.notFoundPage.render = (_request, reply) => page.call(reply, ...publicNotFoundPage());
 
   // Web routes are authenticated by the session cookie only (never a bearer header), once per request.
   app.addHook('onRequest', async (request, reply) => {

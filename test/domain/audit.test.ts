@@ -11,6 +11,7 @@ interface Entry {
   entityType: string;
   entityId: string;
   actorUserId: string;
+  actorName: string | null;
   before: unknown;
   after: unknown;
 }
@@ -120,5 +121,52 @@ describe('audit log', () => {
     ]) {
       expectProblem(await t.request({ method: 'GET', url: `${api}/audit?${query}`, as: admin }), 400);
     }
+  });
+
+  it('records who acted by name, and names the actor of older entries that stored none', async () => {
+    const stored = await t.database.db
+      .selectFrom('audit_log')
+      .select(['actor_name', 'actor_user_id'])
+      .where('entity_id', '=', ids.action ?? '')
+      .execute();
+    const me = await t.database.db
+      .selectFrom('users')
+      .select('display_name')
+      .where('id', '=', secretariat.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.length).toBeGreaterThan(0);
+    for (const row of stored)
+      expect(row).toEqual({ actor_name: me.display_name, actor_user_id: secretariat.id });
+    // An entry written before names were recorded.
+    await t.database.db
+      .insertInto('audit_log')
+      .values({
+        actor_user_id: otherSecretariat.id,
+        actor_name: null,
+        action: 'meeting.update',
+        entity_type: 'meeting',
+        entity_id: other.march.id,
+      })
+      .execute();
+    const { items } = await list(admin, `entityId=${other.march.id}&entityType=meeting`);
+    const old = items.find((e) => e.action === 'meeting.update' && e.actorUserId === otherSecretariat.id);
+    const them = await t.database.db
+      .selectFrom('users')
+      .select('display_name')
+      .where('id', '=', otherSecretariat.id)
+      .executeTakeFirstOrThrow();
+    expect(old?.actorName).toBe(them.display_name);
+  });
+
+  it('filters by board: a board the caller administers only', async () => {
+    const theirs = (await list(admin, `boardId=${other.board.id}&limit=200`)).items;
+    expect(theirs.map((e) => e.entityId)).toContain(ids.otherAction);
+    expect(theirs.map((e) => e.entityId)).not.toContain(ids.action);
+    const mine = (await list(secretariat, `boardId=${ref.board.id}&limit=200`)).items;
+    expect(new Set(mine.map((e) => e.entityId))).toEqual(new Set([ids.action, ids.question]));
+    expectProblem(
+      await t.request({ method: 'GET', url: `${api}/audit?boardId=${other.board.id}`, as: secretariat }),
+      403,
+    );
   });
 });

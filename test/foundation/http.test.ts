@@ -24,7 +24,7 @@ describe('HTTP basics', () => {
     const admin = await t.user({ roles: ['admin'] });
     const member = await t.user({ roles: ['member'] });
     // 404 route and 404 object
-    expectProblem(await t.app.inject('/nope'), 404);
+    expectProblem(await t.app.inject('/api/v1/nope'), 404);
     expectProblem(
       await t.request({
         method: 'GET',

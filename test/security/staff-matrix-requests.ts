@@ -169,6 +169,7 @@ export const staffRequests: Record<string, StaffRouteRequests> = {
   'GET /staff/boards/:id/compliance': per(boards, async (w, k) =>
     get(`/staff/boards/${w.board(k)}/compliance`),
   ),
+  'GET /staff/audit': per(none, async () => get('/staff/audit')),
 
   // --- meeting set-up ---
   'GET /staff/meetings/:id': per(boards, async (w, k) => get(`/staff/meetings/${await w.meeting(k)}`)),

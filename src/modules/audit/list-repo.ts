@@ -36,27 +36,45 @@ export function listAudit(
   filters: AuditFilters,
   page: { limit: number; after?: readonly [string, string] },
 ) {
-  let query = db.selectFrom('audit_log').selectAll().select(
-    // UTC with microseconds, whatever the session's DateStyle: exact, and what the cursor check accepts.
-    sql<string>`to_char(audit_log.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('at_key'),
-  );
+  let query = db
+    .selectFrom('audit_log')
+    .leftJoin('users', 'users.id', 'audit_log.actor_user_id')
+    .selectAll('audit_log')
+    .select([
+      // UTC with microseconds, whatever the session's DateStyle: exact, and what the cursor check accepts.
+      sql<string>`to_char(audit_log.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('at_key'),
+      // Entries written before the writer recorded names carry none: the account's current name.
+      sql<string | null>`coalesce(audit_log.actor_name, users.display_name)`.as('actor_display_name'),
+    ]);
   if (filters.boardIds) {
     if (!filters.boardIds.length) return Promise.resolve([]);
     query = query.where(aboutBoards(filters.boardIds));
   }
-  if (filters.entityType) query = query.where('entity_type', '=', filters.entityType);
-  if (filters.entityId) query = query.where('entity_id', '=', filters.entityId);
-  if (filters.actorUserId) query = query.where('actor_user_id', '=', filters.actorUserId);
-  if (filters.from) query = query.where('at', '>=', new Date(filters.from));
-  if (filters.to) query = query.where('at', '<', new Date(filters.to));
+  if (filters.entityType) query = query.where('audit_log.entity_type', '=', filters.entityType);
+  if (filters.entityId) query = query.where('audit_log.entity_id', '=', filters.entityId);
+  if (filters.actorUserId) query = query.where('audit_log.actor_user_id', '=', filters.actorUserId);
+  if (filters.from) query = query.where('audit_log.at', '>=', new Date(filters.from));
+  if (filters.to) query = query.where('audit_log.at', '<', new Date(filters.to));
   if (page.after) {
     query = query.where(
       sql<SqlBool>`(audit_log.at, audit_log.id) < (${page.after[0]}::timestamptz, ${page.after[1]}::uuid)`,
     );
   }
   return query
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
+    .orderBy('audit_log.at', 'desc')
+    .orderBy('audit_log.id', 'desc')
     .limit(page.limit + 1)
     .execute();
+}
+
+/** Everyone who appears as the actor of an entry the caller may read (for the person filter), by name. */
+export function listAuditActors(db: Database, boardIds: string[] | undefined) {
+  if (boardIds && !boardIds.length) return Promise.resolve([]);
+  let query = db
+    .selectFrom('audit_log')
+    .innerJoin('users', 'users.id', 'audit_log.actor_user_id')
+    .select(['users.id', 'users.display_name'])
+    .distinct();
+  if (boardIds) query = query.where(aboutBoards(boardIds));
+  return query.orderBy('users.display_name').orderBy('users.id').execute();
 }

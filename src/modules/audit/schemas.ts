@@ -8,6 +8,8 @@ export const auditQuery = z.object({
     .regex(/^[a-z_]{1,50}$/, 'must be an entity type such as "action"')
     .optional(),
   entityId: z.uuid().optional(),
+  /** Only entries about this board's entities (a board the caller administers). */
+  boardId: z.uuid().optional(),
   actorUserId: z.uuid().optional(),
   /** Inclusive lower bound, ISO 8601 with offset. */
   from: instant.optional(),
@@ -22,6 +24,7 @@ export const auditEntrySchema = z
     id: z.uuid(),
     at: z.date(),
     actorUserId: z.uuid().nullable(),
+    /** Recorded with the entry; for older entries that have none, the account's current name. */
     actorName: z.string().nullable(),
     action: z.string(),
     entityType: z.string(),
@@ -37,5 +40,8 @@ export const auditPageSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 
+export const auditActorSchema = z.object({ id: z.uuid(), name: z.string() });
+
 export type AuditQuery = z.infer<typeof auditQuery>;
 export type AuditEntryView = z.infer<typeof auditEntrySchema>;
+export type AuditActor = z.infer<typeof auditActorSchema>;

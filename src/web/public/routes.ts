@@ -65,18 +65,24 @@ function errorPage(reply: FastifyReply, status: number, heading: string, message
   return reply.page('public/error', { heading, message }, meta(heading, null, [], status));
 }
 
+const NOT_FOUND = {
+  heading: 'Page not found',
+  message:
+    'If you typed the web address, check it is correct. If you followed a link, the page may have moved.',
+};
+
+/** The public 404 page, also for addresses no route matches (the app's not-found handler, via plugin.ts). */
+export function publicNotFoundPage(): [string, Record<string, unknown>, PageMeta] {
+  return ['public/error', NOT_FOUND, { ...meta(NOT_FOUND.heading, null, [], 404), csrf: false }];
+}
+
 /** Errors are pages too, and say nothing about what was asked for. */
 function registerPublicErrors(app: FastifyInstance): void {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const status = error instanceof AppError ? error.status : (error.statusCode ?? 500);
     const badParams = hasZodFastifySchemaValidationErrors(error) && error.validationContext === 'params';
     if (status === 404 || badParams) {
-      return errorPage(
-        reply,
-        404,
-        'Page not found',
-        'If you typed the web address, check it is correct. If you followed a link, the page may have moved.',
-      );
+      return errorPage(reply, 404, NOT_FOUND.heading, NOT_FOUND.message);
     }
     if (status === 429) {
       if (error instanceof AppError && 'retryAfterSeconds' in error) {

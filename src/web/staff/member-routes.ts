@@ -96,16 +96,45 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/questions/new',
-    { schema: { querystring: z.object({ meeting: z.uuid() }) } },
-    async (request, reply) =>
-      renderForm(request, reply, {
-        meetingId: request.query.meeting,
+    {
+      schema: {
+        querystring: z.object({
+          meeting: z.string().max(100).optional(),
+          /** Sent by the choice form itself: a choice sent empty is explained. */
+          choose: z.string().max(5).optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { meeting, choose } = request.query;
+      // No meeting chosen (a bookmark, the address typed, the choice sent empty): ask which one.
+      if (meeting === undefined || !z.uuid().safeParse(meeting).success) {
+        const errors =
+          meeting === undefined && choose === undefined
+            ? NO_ERRORS
+            : formErrors([['meeting', 'Choose the meeting your question is for']], 'choose-');
+        const { open } = await memberOverview(request);
+        return reply.page(
+          'staff/choose-meeting',
+          { meetings: open, errors },
+          {
+            ...staffMeta(request, 'questions', {
+              title: `${errors.list.length ? 'Error: ' : ''}Which meeting is your question for?`,
+            }),
+            breadcrumbs: [{ href: '/staff/questions', text: 'My questions' }],
+            status: errors.list.length ? 400 : 200,
+          },
+        );
+      }
+      return renderForm(request, reply, {
+        meetingId: meeting,
         questionId: null,
         version: null,
         text: '',
         itemId: '',
         errors: NO_ERRORS,
-      }),
+      });
+    },
   );
 
   app.post('/questions', async (request, reply) => {

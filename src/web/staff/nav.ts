@@ -12,6 +12,7 @@ export type StaffSection =
   | 'questions'
   | 'users'
   | 'directory'
+  | 'audit'
   | 'none';
 
 export function staffNav(actor: Principal | null, current: StaffSection): NavItem[] {
@@ -21,6 +22,8 @@ export function staffNav(actor: Principal | null, current: StaffSection): NavIte
     items.push({ href: '/staff', text: 'Boards and meetings', current: current === 'boards' });
   if (isSecretariat(actor))
     items.push({ href: '/staff/decisions', text: 'Decisions', current: current === 'decisions' });
+  if (isSecretariat(actor))
+    items.push({ href: '/staff/audit', text: 'Audit log', current: current === 'audit' });
   if (isOfficer(actor))
     items.push({ href: '/staff/my-actions', text: 'My actions', current: current === 'my-actions' });
   if (isMember(actor))

@@ -8,6 +8,7 @@ import { notFound, sendErrorPage } from '../errors.ts';
 import { membersOnly, officersOnly, secretariatOnly, signedIn } from './access.ts';
 import { actionLogRoutes } from './action-log-routes.ts';
 import { actionRoutes } from './action-routes.ts';
+import { auditRoutes } from './audit-routes.ts';
 import { boardRoutes } from './board-routes.ts';
 import { complianceRoutes } from './compliance-routes.ts';
 import { decisionRoutes } from './decision-routes.ts';
@@ -55,6 +56,7 @@ export const staffRoutes: FastifyPluginAsync<StaffRoutesOptions> = async (root, 
     await secretariat.register(complianceRoutes);
     await secretariat.register(decisionRoutes);
     await secretariat.register(directoryRoutes);
+    await secretariat.register(auditRoutes);
   });
   await app.register(userRoutes); // admins only: its own guard
   await app.register(draftApiRoutes, { prefix: '/api' });
