@@ -6,6 +6,7 @@
  */
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { meetingsWaiting } from '../../src/modules/meetings/waiting-service.ts';
 import { createBoard, createMeeting } from '../domain/meetings-fixtures.ts';
 import type { TestUser } from '../helpers/app.ts';
 import { capture, launchBrowser, type Session, signIn } from './browser.ts';
@@ -18,6 +19,7 @@ describe('the staff home as a to-do list', () => {
   let w: WebWorld;
   let browser: Browser;
   let otherClerk: TestUser;
+  let otherBoardId: string;
   const ids: Record<string, string> = {};
 
   const api = async (as: TestUser, method: 'POST' | 'PATCH', url: string, payload?: unknown) => {
@@ -64,6 +66,7 @@ describe('the staff home as a to-do list', () => {
     });
     // Another board, with work of its own its secretariat sees (and ours does not).
     const other = await createBoard(w.t, admin, { name: 'Somewhere Else Panel', code: 'SEP' });
+    otherBoardId = other.id;
     otherClerk = await w.t.user({ roles: ['secretariat'], boards: [other.id] });
     ids.otherDraft = (await createMeeting(w.t, admin, other.id, { date: isoDay(-7), startTime: '09:30' })).id;
     await api(admin, 'POST', `/meetings/${ids.otherDraft}/status`, { status: 'held' });
@@ -129,5 +132,23 @@ describe('the staff home as a to-do list', () => {
       expect(body).not.toContain(id);
     }
     await s.close();
+  });
+
+  it('reads only the boards the secretariat administers, at the service itself', async () => {
+    const actor = {
+      userId: otherClerk.id,
+      email: otherClerk.email,
+      displayName: 'Other clerk',
+      roles: ['secretariat' as const],
+      organisationId: null,
+      personId: null,
+      secretariatBoardIds: [otherBoardId],
+    };
+    const waiting = await meetingsWaiting({ db: w.t.database.db, actor, requestId: null });
+    expect(waiting.notesToDraft.map((m) => m.id)).toEqual([ids.otherDraft]);
+    expect(waiting.notesAwaitingApproval).toEqual([]);
+    expect(waiting.questionsReceived).toEqual([]);
+    const member = { ...actor, roles: ['member' as const], secretariatBoardIds: [] };
+    await expect(meetingsWaiting({ db: w.t.database.db, actor: member, requestId: null })).rejects.toThrow();
   });
 });
