@@ -81,7 +81,7 @@ async function renderPapers(
           : opts.notice === 'removed'
             ? 'The paper has been removed.'
             : null,
-      maxSize: formatFileSize(MAX_PAPER_BYTES),
+      maxSize: '20 MB',
       maxFiles: MAX_FILES,
       action: base,
       meetingHref: `/staff/meetings/${meetingId}#agenda`,
@@ -154,8 +154,7 @@ export const papersRoutes: FastifyPluginAsyncZod = async (app) => {
         const problems: [string, string][] = [];
         if (!files.length) problems.push(['file', 'Choose one or more PDF files']);
         files.forEach((f, i) => {
-          if (f.file?.truncated)
-            problems.push(['file', `${f.filename} is larger than ${formatFileSize(MAX_PAPER_BYTES)}`]);
+          if (f.file?.truncated) problems.push(['file', `${f.filename} is larger than 20 MB`]);
           else if (!isPdf(datas[i]!)) problems.push(['file', `${f.filename} is not a PDF`]);
         });
         if (!confidentiality.success) problems.push(['confidentiality', 'Choose who can read the papers']);
