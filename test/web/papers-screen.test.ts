@@ -134,6 +134,25 @@ describe('the papers of an agenda item', () => {
     const left = await rows(page);
     expect(left.map((r) => r[0])).toEqual([removing === 'Annex A' ? 'Estates Strategy' : 'Annex A']);
 
+    // Once the notes are approved the content is frozen: a removal confirmed on a page opened
+    // before is refused with the error summary, and the page offers no upload or remove.
+    await go(page, '#papers-table a[href$="/remove"]');
+    const meetingRow = { meeting_id: meetingId, notes_state: 'approved' as const, updated_at: new Date() };
+    await w.t.database.db
+      .insertInto('meeting_publication')
+      .values(meetingRow)
+      .onConflict((oc) => oc.column('meeting_id').doUpdateSet({ notes_state: 'approved' }))
+      .execute();
+    const frozen = await go(page, 'main form button[type="submit"]');
+    expect(frozen?.status()).toBe(400);
+    expect(await page.$eval('.error-summary', (el) => el.textContent)).toContain('cannot be changed');
+    expect(await rows(page)).toHaveLength(1);
+    expect(await page.$('#papers-table a[href$="/remove"]')).toBeNull();
+    expect(await page.$('#papers-file')).toBeNull();
+    expect(await page.$eval('.inset-text', (el) => el.textContent)).toContain(
+      'can no longer be added or removed',
+    );
+
     // The API sees the same: one paper on the item.
     const api = await w.t.request({
       method: 'GET',

@@ -13,7 +13,9 @@ import { requireItemOfMeeting } from '../../modules/agenda/item-access.ts';
 import * as papersService from '../../modules/agenda/papers-service.ts';
 import { attachmentDisposition, isPdf } from '../../modules/agenda/pdf.ts';
 import { confidentialitySchema } from '../../modules/agenda/schemas.ts';
+import { isEditable } from '../../modules/meeting-access/notes-state.ts';
 import * as meetingsService from '../../modules/meetings/service.ts';
+import * as publicationService from '../../modules/publication/service.ts';
 import { formatFileSize } from '../../text/text-format.ts';
 import { type FormErrors, formErrors, NO_ERRORS } from '../forms.ts';
 import { requireBoardAdmin } from './access.ts';
@@ -57,7 +59,10 @@ async function renderPapers(
   opts: { values?: Typed; errors?: FormErrors; notice?: string } = {},
 ) {
   const { meeting, item } = await itemFor(request, meetingId, itemId);
-  const papers = await papersService.listPapers(request.ctx(), itemId);
+  const [papers, publication] = await Promise.all([
+    papersService.listPapers(request.ctx(), itemId),
+    publicationService.getPublication(request.ctx(), meetingId),
+  ]);
   const base = `/staff/meetings/${meetingId}/agenda/${itemId}/papers`;
   const errors = opts.errors ?? NO_ERRORS;
   const hasErrors = errors.list.length > 0;
@@ -73,6 +78,9 @@ async function renderPapers(
         href: `${base}/${p.id}/file`,
         removeHref: `${base}/${p.id}/remove`,
       })),
+      // Approved or published notes freeze the meeting's content: no upload or remove is offered.
+      locked: !isEditable(publication.notesState),
+      meetingPageHref: `/staff/meetings/${meetingId}#notes-workflow`,
       values: opts.values ?? { title: '', confidentiality: 'public' },
       errors,
       notice:
