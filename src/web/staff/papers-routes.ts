@@ -109,6 +109,13 @@ async function renderPapers(
   );
 }
 
+/** The service's refusal in the screen's words: a frozen meeting points at the meeting page, not the API. */
+function messageOf(err: AppError): string {
+  return err.status === 409
+    ? 'The papers of this meeting cannot be changed now: its notes are approved or published. Open a correction on the meeting page first.'
+    : err.message;
+}
+
 function textOf(body: Record<string, unknown>, name: string): string {
   const part = body[name] as { value?: unknown } | undefined;
   return typeof part?.value === 'string' ? part.value : '';
@@ -181,7 +188,7 @@ export const papersRoutes: FastifyPluginAsyncZod = async (app) => {
             return reply.redirect(`${base(id, itemId)}?notice=uploaded`, 303);
           } catch (err) {
             if (!(err instanceof AppError) || err.status === 403 || err.status >= 500) throw err;
-            errors = formErrors([['file', err.message]], 'papers-');
+            errors = formErrors([['file', messageOf(err)]], 'papers-');
           }
         }
         return renderPapers(request, reply, id, itemId, { values, errors: errors ?? NO_ERRORS });
@@ -240,7 +247,7 @@ export const papersRoutes: FastifyPluginAsyncZod = async (app) => {
       } catch (err) {
         if (!(err instanceof AppError) || err.status !== 409) throw err;
         return renderPapers(request, reply, id, itemId, {
-          errors: formErrors([['file', err.message]], 'papers-'),
+          errors: formErrors([['file', messageOf(err)]], 'papers-'),
         });
       }
       return reply.redirect(`${base(id, itemId)}?notice=removed`, 303);
