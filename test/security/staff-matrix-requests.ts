@@ -6,7 +6,6 @@ import { actions, boards, items, none, per } from './matrix-requests.ts';
 import type { ObjectKind, World } from './matrix-world.ts';
 import { adminStaffRequests } from './staff-matrix-admin-requests.ts';
 import { decisionRequests } from './staff-matrix-decisions.ts';
-import { paperRequests } from './staff-matrix-papers.ts';
 
 /**
  * One valid request per staff web route (or named variant) and object kind, built on fresh
@@ -375,5 +374,4 @@ export const staffRequests: Record<string, StaffRouteRequests> = {
     post(`/staff/questions/${(await membersQuestion(w, k)).id}/withdraw`),
   ),
   ...decisionRequests,
-  ...paperRequests,
 };

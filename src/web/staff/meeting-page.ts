@@ -157,8 +157,6 @@ export async function renderMeeting(
         moveAction: `${base}/agenda/${item.id}/move`,
         removeHref: `${base}/agenda/${item.id}/remove`,
         draftHref: `${base}/draft?item=${item.id}`,
-        papersHref: `${base}/agenda/${item.id}/papers`,
-        paperCount: item.papers.length,
       })),
       kinds: itemKinds.map((k) => ({ value: k, label: KIND_LABELS[k] ?? k })),
       forms,

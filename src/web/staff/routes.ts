@@ -21,7 +21,6 @@ import { homeRoutes } from './home-routes.ts';
 import { meetingRoutes } from './meeting-routes.ts';
 import { memberRoutes } from './member-routes.ts';
 import { myActionsRoutes } from './my-actions-routes.ts';
-import { papersRoutes } from './papers-routes.ts';
 import { publicationRoutes } from './publication-routes.ts';
 import { userRoutes } from './user-routes.ts';
 
@@ -49,7 +48,6 @@ export const staffRoutes: FastifyPluginAsync<StaffRoutesOptions> = async (root, 
     secretariat.addHook('preHandler', secretariatOnly);
     await secretariat.register(boardRoutes);
     await secretariat.register(meetingRoutes);
-    await secretariat.register(papersRoutes);
     await secretariat.register(publicationRoutes, { protectiveMarking: opts.protectiveMarking });
     await secretariat.register(draftRoutes);
     await secretariat.register(draftQuestionRoutes);
